@@ -1,0 +1,65 @@
+"""Shared pytest fixtures: real database rows built through the models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def make_child(db):
+    """Build a child; keyword arguments override the defaults."""
+    from safeguard.people.models import Person, PersonKind
+
+    def build(**overrides):
+        n = next(_counter)
+        values = {
+            "kind": PersonKind.CHILD,
+            "la_child_id": f"C{n:07d}",
+            "first_name": "Test",
+            "last_name": f"Child{n}",
+            "date_of_birth": dt.date(2012, 5, 17),
+            "gender": "2",
+            "ethnicity": "WBRI",
+        }
+        values.update(overrides)
+        return Person.objects.create(**values)
+
+    return build
+
+
+@pytest.fixture
+def child(make_child):
+    return make_child()
+
+
+@pytest.fixture
+def make_worker(db):
+    from safeguard.workforce.models import Team, Worker, WorkerRole
+
+    def build(**overrides):
+        n = next(_counter)
+        team = overrides.pop("team", None) or Team.objects.create(
+            name=f"Team {n}", service_area="cin"
+        )
+        values = {
+            "staff_id": f"SW{n:05d}",
+            "first_name": "Sam",
+            "last_name": f"Worker{n}",
+            "role": WorkerRole.SOCIAL_WORKER,
+            "team": team,
+            "started_on": dt.date(2015, 1, 5),
+        }
+        values.update(overrides)
+        return Worker.objects.create(**values)
+
+    return build
+
+
+@pytest.fixture
+def worker(make_worker):
+    return make_worker()

@@ -1,0 +1,1 @@
+"""Safeguard: children's safeguarding case management and performance."""

@@ -1,0 +1,12 @@
+"""Shared admin behaviour: the version and authorship columns are shown, never edited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+
+
+class BaseAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    readonly_fields: Any = ("id", "version", "created_at", "created_by", "updated_at", "updated_by")
+    list_per_page = 50

@@ -1,0 +1,176 @@
+"""Django settings for Safeguard.
+
+Configuration comes from the environment so one build serves a laptop try-out (SQLite,
+the default) and production (PostgreSQL behind several app processes).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _secret_key() -> str:
+    """Production must set SAFEGUARD_SECRET_KEY; a try-out keeps a random local key file."""
+    key = os.environ.get("SAFEGUARD_SECRET_KEY")
+    if key:
+        return key
+    key_file = BASE_DIR / ".secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = env_bool("SAFEGUARD_DEBUG", False)
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("SAFEGUARD_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "safeguard.core",
+    "safeguard.access",
+    "safeguard.workforce",
+    "safeguard.people",
+    "safeguard.frontdoor",
+    "safeguard.earlyhelp",
+    "safeguard.cin",
+    "safeguard.assessment",
+    "safeguard.protection",
+    "safeguard.care",
+    "safeguard.exploitation",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "safeguard.core.middleware.CurrentActorMiddleware",
+    "safeguard.access.middleware.DenyByDefaultMiddleware",
+]
+
+ROOT_URLCONF = "safeguard.urls"
+WSGI_APPLICATION = "safeguard.wsgi.application"
+
+TEMPLATES: list[dict[str, Any]] = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=int(os.environ.get("SAFEGUARD_DB_CONN_MAX_AGE", "60")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the web server read while a long job (generation, import) writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "access.User"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "/"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "build" / "static"
+
+# Security by default. A try-out on http://127.0.0.1 works because browsers treat the
+# loopback address as a secure context; production sits behind TLS.
+SESSION_COOKIE_SECURE = env_bool("SAFEGUARD_SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = env_bool("SAFEGUARD_SECURE_COOKIES", True)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = int(os.environ.get("SAFEGUARD_SESSION_SECONDS", str(30 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = env_bool("SAFEGUARD_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("SAFEGUARD_HSTS_SECONDS", "0"))
+if SECURE_SSL_REDIRECT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Local authority details used by returns and the demo.
+SAFEGUARD_LA_CODE = os.environ.get("SAFEGUARD_LA_CODE", "001")
+SAFEGUARD_LA_NAME = os.environ.get("SAFEGUARD_LA_NAME", "Wessex Vale County Council")
+
+# Local timescale overrides without a code change: SAFEGUARD_TIMESCALE_OVERRIDES is JSON
+# such as {"cin_visit": {"amount": 15}, "cp_visit": {"amount": 2}}.
+SAFEGUARD_TIMESCALE_OVERRIDES: dict[str, dict[str, Any]] = {}
+_overrides = os.environ.get("SAFEGUARD_TIMESCALE_OVERRIDES")
+if _overrides:
+    import json
+
+    SAFEGUARD_TIMESCALE_OVERRIDES = json.loads(_overrides)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("SAFEGUARD_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,16 @@
+"""Top-level URLs. Every view must declare an access rule (see safeguard.access)."""
+
+from django.contrib import admin
+from django.urls import path
+
+from safeguard.core import views as core_views
+
+admin.site.site_header = "Safeguard administration"
+admin.site.site_title = "Safeguard"
+admin.site.index_title = "Records and settings"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]

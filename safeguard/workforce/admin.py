@@ -1,0 +1,27 @@
+from django.contrib import admin
+
+from safeguard.core.admin import BaseAdmin
+from safeguard.workforce import models
+
+
+@admin.register(models.Team)
+class TeamAdmin(BaseAdmin):
+    list_display = ("name", "service_area", "locality")
+    list_filter = ("service_area",)
+    search_fields = ("name",)
+
+
+@admin.register(models.Worker)
+class WorkerAdmin(BaseAdmin):
+    list_display = ("staff_id", "last_name", "first_name", "role", "team", "is_agency", "left_on")
+    list_filter = ("role", "is_agency", "team")
+    list_select_related = ("team",)
+    search_fields = ("staff_id", "last_name", "first_name")
+    raw_id_fields = ("user", "manager")
+
+
+@admin.register(models.Allocation)
+class AllocationAdmin(BaseAdmin):
+    list_display = ("child", "worker", "started_on", "ended_on", "end_reason")
+    list_select_related = ("child", "worker")
+    raw_id_fields = ("child", "worker")

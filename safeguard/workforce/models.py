@@ -1,0 +1,106 @@
+"""Teams, workers and case allocation.
+
+Allocation is a dated history because the SSDA903 social worker file and caseload
+measures both need who held a child's case on any day.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from safeguard.core.codes import CodeField
+from safeguard.core.models import BaseModel
+
+
+class ServiceArea(models.TextChoices):
+    MASH = "mash", "MASH and front door"
+    EARLY_HELP = "early_help", "Early help"
+    ASSESSMENT = "assessment", "Assessment"
+    CHILDREN_IN_NEED = "cin", "Children in need and child protection"
+    CHILDREN_IN_CARE = "cic", "Children in care"
+    CARE_LEAVERS = "care_leavers", "Care leavers"
+    DISABILITY = "disability", "Children with disabilities"
+    QUALITY_ASSURANCE = "qa", "Quality assurance (conference chairs and IROs)"
+    BUSINESS_SUPPORT = "business_support", "Business support"
+    PARTNERSHIP = "partnership", "Safeguarding partnership"
+    PERFORMANCE = "performance", "Performance and intelligence"
+
+
+class Team(BaseModel):
+    name = models.CharField(max_length=120, unique=True)
+    service_area = models.CharField(max_length=20, choices=ServiceArea.choices)
+    locality = models.CharField(max_length=80, blank=True)
+    opened_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkerRole(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    CONSULTANT_SOCIAL_WORKER = "consultant_sw", "Consultant social worker"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    SERVICE_MANAGER = "service_manager", "Service manager"
+    MASH_OFFICER = "mash_officer", "MASH officer"
+    EARLY_HELP_WORKER = "early_help_worker", "Early help worker"
+    PERSONAL_ADVISER = "personal_adviser", "Personal adviser"
+    CONFERENCE_CHAIR = "cp_chair", "CP conference chair / IRO"
+    BUSINESS_SUPPORT = "business_support", "Conference business support"
+    LADO = "lado", "LADO"
+    ANALYST = "analyst", "Performance analyst"
+    PARTNERSHIP = "partnership", "Partnership business unit"
+
+
+class Worker(BaseModel):
+    """A member of staff who holds cases or chairs meetings (not necessarily a user)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="worker",
+    )
+    staff_id = models.CharField(
+        max_length=20, unique=True, help_text="Staff identifier, used as SW_ID in the SSDA903."
+    )
+    first_name = models.CharField(max_length=80)
+    last_name = models.CharField(max_length=80)
+    role = models.CharField(max_length=30, choices=WorkerRole.choices)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="workers")
+    manager = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    is_agency = models.BooleanField(default=False)
+    is_qualified_social_worker = models.BooleanField(default=True)
+    fte = models.DecimalField(max_digits=3, decimal_places=2, default=1)
+    started_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("last_name", "first_name")
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class Allocation(BaseModel):
+    """Who holds a child's case, from when to when (SSDA903 SocialWorker episodes)."""
+
+    child = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="allocations")
+    worker = models.ForeignKey(Worker, on_delete=models.PROTECT, related_name="allocations")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    end_reason = CodeField(codelist="social_worker_change_reason", blank=True)
+
+    class Meta:
+        ordering = ("child", "started_on")
+        indexes = [models.Index(fields=["worker", "ended_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.worker} → {self.child} from {self.started_on:%d/%m/%Y}"
