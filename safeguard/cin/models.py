@@ -15,7 +15,9 @@ class CINEpisode(BaseModel):
     section 47 enquiries and CP plans.
     """
 
-    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cin_episodes")
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="cin_episodes"
+    )
     referral_date = models.DateField("CIN referral date")
     referral_source = CodeField(codelist="referral_source")
     primary_need = CodeField(codelist="primary_need", blank=True)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 
 
-class BaseAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    readonly_fields: Any = ("id", "version", "created_at", "created_by", "updated_at", "updated_by")
+class BaseAdmin(admin.ModelAdmin):
+    readonly_fields = ("id", "version", "created_at", "created_by", "updated_at", "updated_by")
     list_per_page = 50

@@ -82,7 +82,7 @@ def _choices_for(key: str) -> list[tuple[str, str]]:
     return codelist(key).choices()
 
 
-class CodeField(models.CharField):  # type: ignore[type-arg]
+class CodeField(models.CharField):
     """A CharField holding a DfE code from a named code list.
 
     Choices are resolved at run time from the code list, and left out of migrations, so

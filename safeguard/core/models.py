@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -71,7 +71,7 @@ class BaseModel(models.Model):
         base_qs: models.QuerySet[Any],
         using: str | None,
         pk_val: Any,
-        values: list[tuple[Any, Any, Any]],
+        values: Collection[tuple[Any, Any, Any]],
         update_fields: Iterable[str] | None,
         forced_update: bool,
     ) -> bool:

@@ -4,7 +4,7 @@ from safeguard.core.admin import BaseAdmin
 from safeguard.people import models
 
 
-class DisabilityInline(admin.TabularInline):  # type: ignore[type-arg]
+class DisabilityInline(admin.TabularInline):
     model = models.Disability
     extra = 0
     fields = ("code",)
@@ -25,7 +25,7 @@ class RelationshipAdmin(BaseAdmin):
     raw_id_fields = ("person", "related_to")
 
 
-class HouseholdMemberInline(admin.TabularInline):  # type: ignore[type-arg]
+class HouseholdMemberInline(admin.TabularInline):
     model = models.HouseholdMember
     extra = 0
     raw_id_fields = ("person",)

@@ -120,7 +120,9 @@ class Household(BaseModel):
     address_line_2 = models.CharField(max_length=120, blank=True)
     town = models.CharField(max_length=80, blank=True)
     postcode = models.CharField(max_length=8)
-    locality = models.CharField(max_length=80, blank=True, help_text="Locality used for hotspot maps.")
+    locality = models.CharField(
+        max_length=80, blank=True, help_text="Locality used for hotspot maps."
+    )
 
     class Meta:
         indexes = [models.Index(fields=["postcode"])]
@@ -131,7 +133,9 @@ class Household(BaseModel):
 
 class HouseholdMember(BaseModel):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="household_memberships")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="household_memberships"
+    )
     moved_in_on = models.DateField(null=True, blank=True)
     moved_out_on = models.DateField(null=True, blank=True)
 

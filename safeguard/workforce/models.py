@@ -72,7 +72,9 @@ class Worker(BaseModel):
     first_name = models.CharField(max_length=80)
     last_name = models.CharField(max_length=80)
     role = models.CharField(max_length=30, choices=WorkerRole.choices)
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="workers")
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="workers"
+    )
     manager = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
     )
