@@ -1,0 +1,37 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck check browser clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip==25.3"
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## make run: install, create the SQLite database, load the demo and serve http://127.0.0.1:8000
+run: $(STAMP)
+	$(BIN)/safeguard demo
+
+## Debian's Chromium for the browser tests (installed only when missing).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy safeguard conftest.py
+
+## make test: install everything and run lint, types and the whole suite
+test: $(STAMP) browser lint typecheck
+	$(BIN)/python -m pytest -q -n 2 -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) build .mypy_cache .ruff_cache .hypothesis
