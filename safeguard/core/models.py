@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from safeguard.core.actor import get_current_actor
+from safeguard.core.calendar import Term
 from safeguard.core.exceptions import StaleRecordError
 
 
@@ -95,3 +96,51 @@ class BaseModel(models.Model):
             return False
         self.version = expected + 1
         return True
+
+
+class SchoolTerm(BaseModel):
+    """A school term as the local authority publishes it, with its half-term break.
+
+    School-day timescales (the first personal education plan within 20 school days) count
+    only working days inside a term and outside its half-term, so the authority keeps these
+    dates up to date rather than the code guessing them.
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    half_term_starts_on = models.DateField(null=True, blank=True)
+    half_term_ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("starts_on",)
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="core_schoolterm_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(half_term_starts_on__isnull=True, half_term_ends_on__isnull=True)
+                    | models.Q(
+                        half_term_starts_on__gte=models.F("starts_on"),
+                        half_term_ends_on__lte=models.F("ends_on"),
+                        half_term_ends_on__gte=models.F("half_term_starts_on"),
+                    )
+                ),
+                name="core_schoolterm_half_term_inside_term",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.starts_on:%d/%m/%Y} to {self.ends_on:%d/%m/%Y})"
+
+    def as_term(self) -> Term:
+        """The plain value the database-free calendar functions take."""
+        return Term(
+            name=self.name,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            half_term_starts_on=self.half_term_starts_on,
+            half_term_ends_on=self.half_term_ends_on,
+        )

@@ -1,3 +1,6 @@
+"""The front door: contacts (with source, channel, consent and police PPN colour rating),
+MASH triage (priority, partner checks and answers) and the decision for each child."""
+
 from django.apps import AppConfig
 
 

@@ -94,7 +94,10 @@ class RelationshipType(models.TextChoices):
 
 
 class Relationship(BaseModel):
-    """``person`` is ``relationship_type`` to ``related_to`` (e.g. Jo is parent to Sam)."""
+    """``person`` is ``relationship_type`` to ``related_to`` (e.g. Jo is parent to Sam).
+
+    One row records one direction; the reverse (Sam is child of Jo) is implied, not stored.
+    """
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships")
     related_to = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="related_by")
@@ -108,7 +111,12 @@ class Relationship(BaseModel):
             models.CheckConstraint(
                 condition=~models.Q(person=models.F("related_to")),
                 name="relationship_not_to_self",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["person", "related_to", "relationship_type"],
+                condition=models.Q(ended_on__isnull=True),
+                name="one_active_relationship_per_type",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -132,12 +140,27 @@ class Household(BaseModel):
 
 
 class HouseholdMember(BaseModel):
+    """A person living at a household from ``moved_in_on`` to ``moved_out_on`` (inclusive).
+
+    A person lives in one household at a time: their memberships never overlap, and at
+    most one is open (no ``moved_out_on``).
+    """
+
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="household_memberships"
     )
     moved_in_on = models.DateField(null=True, blank=True)
     moved_out_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(moved_out_on__isnull=True),
+                name="one_current_household_per_person",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} at {self.household}"

@@ -22,6 +22,6 @@ class WorkerAdmin(BaseAdmin):
 
 @admin.register(models.Allocation)
 class AllocationAdmin(BaseAdmin):
-    list_display = ("child", "worker", "started_on", "ended_on", "end_reason")
+    list_display = ("child", "worker", "started_on", "ended_on", "start_reason", "end_reason")
     list_select_related = ("child", "worker")
     raw_id_fields = ("child", "worker")

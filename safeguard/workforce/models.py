@@ -92,17 +92,44 @@ class Worker(BaseModel):
 
 
 class Allocation(BaseModel):
-    """Who holds a child's case, from when to when (SSDA903 SocialWorker episodes)."""
+    """Who holds a child's case, from when to when (SSDA903 SocialWorker episodes).
+
+    ``ended_on`` is the handover date: the next worker's ``started_on`` (SSDA903 SW_DEC of
+    one episode equals SW_DECOM of the next), so a child has one worker on any day and the
+    case counts to the worker it was handed to on the day of handover. ``start_reason`` is
+    the SSDA903 SW_REASON of this episode (why the child's social worker changed to this
+    worker); ``end_reason`` is why this allocation ended (the next episode's SW_REASON).
+    """
 
     child = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="allocations")
     worker = models.ForeignKey(Worker, on_delete=models.PROTECT, related_name="allocations")
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
+    start_reason = CodeField(
+        codelist="social_worker_change_reason",
+        blank=True,
+        help_text="Why the child's social worker changed to this worker (SSDA903 SW_REASON).",
+    )
     end_reason = CodeField(codelist="social_worker_change_reason", blank=True)
 
     class Meta:
         ordering = ("child", "started_on")
-        indexes = [models.Index(fields=["worker", "ended_on"])]
+        indexes = [
+            models.Index(fields=["worker", "ended_on"]),
+            models.Index(fields=["child", "ended_on"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(ended_on__isnull=True),
+                name="one_open_allocation_per_child",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="allocation_ends_on_or_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.worker} → {self.child} from {self.started_on:%d/%m/%Y}"

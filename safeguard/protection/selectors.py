@@ -1,0 +1,203 @@
+"""Reads for child protection, including the CIN census CINdetails projection."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from safeguard.assessment.selectors import assessments_for_episode, factor_codes
+from safeguard.cin.models import CINEpisode
+from safeguard.cin.selectors import cin_plans_for_episode
+from safeguard.people.models import Person
+from safeguard.protection.models import (
+    HEALTH_AGENCIES,
+    INITIAL_CONFERENCE_TYPES,
+    Agency,
+    Conference,
+    ConferenceType,
+    CPPlan,
+    Section47Enquiry,
+    Section47Outcome,
+    StrategyDiscussion,
+)
+
+# --- strategy discussions -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StrategyQuorum:
+    """Working Together 2018: social care, police and health take part at minimum."""
+
+    quorate: bool
+    missing: tuple[str, ...]
+
+
+def strategy_quorum(discussion: StrategyDiscussion) -> StrategyQuorum:
+    # .all() so that a prefetch of "attendees" is used when present (lists, admin).
+    agencies = {attendee.agency for attendee in discussion.attendees.all()}
+    missing: list[str] = []
+    if Agency.SOCIAL_CARE not in agencies:
+        missing.append(str(Agency.SOCIAL_CARE.label))
+    if Agency.POLICE not in agencies:
+        missing.append(str(Agency.POLICE.label))
+    if not agencies & HEALTH_AGENCIES:
+        missing.append("Health")
+    return StrategyQuorum(quorate=not missing, missing=tuple(missing))
+
+
+# --- section 47 enquiries -------------------------------------------------------------------
+
+
+def live_initial_conferences(enquiry: Section47Enquiry) -> models.QuerySet[Conference]:
+    """Initial conferences booked or held for an enquiry (cancelled ones excluded)."""
+    return Conference.objects.filter(section47=enquiry, cancelled_on__isnull=True)
+
+
+def held_initial_conference(enquiry: Section47Enquiry) -> Conference | None:
+    return live_initial_conferences(enquiry).filter(held_on__isnull=False).first()
+
+
+def is_section47_open(enquiry: Section47Enquiry) -> bool:
+    """Open until its outcome leads to an ICPC held or to 'ICPC not required' (CIN census
+    8868, 8839, 8890)."""
+    if enquiry.outcome == "":
+        return True
+    if enquiry.icpc_not_required or enquiry.outcome == Section47Outcome.NOT_SUBSTANTIATED:
+        return False
+    return held_initial_conference(enquiry) is None
+
+
+def open_section47_enquiries(episode: CINEpisode) -> list[Section47Enquiry]:
+    return [
+        enquiry
+        for enquiry in Section47Enquiry.objects.filter(episode=episode).order_by("start_date")
+        if is_section47_open(enquiry)
+    ]
+
+
+# --- conferences and plans ------------------------------------------------------------------
+
+
+def open_cp_plan(child: Person) -> CPPlan | None:
+    """The child's open CP plan, if any (there is at most one, across episodes)."""
+    return CPPlan.objects.filter(child=child, end_date__isnull=True).first()
+
+
+def cp_plan_on(child: Person, on: dt.date) -> CPPlan | None:
+    """The CP plan in force on a date (start ≤ date ≤ end)."""
+    return (
+        CPPlan.objects.filter(child=child, start_date__lte=on)
+        .filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=on))
+        .first()
+    )
+
+
+def number_of_previous_cp_plans(child: Person, *, before: dt.date) -> int:
+    """CIN census NumberOfPreviousCPP: the child's CP plans that started before a date."""
+    return CPPlan.objects.filter(child=child, start_date__lt=before).count()
+
+
+def pending_conferences(**filters: Any) -> models.QuerySet[Conference]:
+    """Conferences booked but neither held nor cancelled."""
+    return Conference.objects.filter(held_on__isnull=True, cancelled_on__isnull=True, **filters)
+
+
+def review_dates(plan: CPPlan) -> list[dt.date]:
+    """CIN census CPPreviewDate: review conferences held for the plan, in date order."""
+    held = Conference.objects.filter(
+        plan=plan,
+        conference_type=ConferenceType.REVIEW,
+        held_on__isnull=False,
+        cancelled_on__isnull=True,
+    ).values_list("held_on", flat=True)
+    return sorted(date for date in held if date is not None)
+
+
+# --- the CIN census projection ------------------------------------------------------------
+
+
+def cin_details(episode: CINEpisode) -> dict[str, Any]:
+    """One CIN census ``CINdetails`` group for an episode, as plain values.
+
+    Keys and order follow the 2024-25 XSD. Initial conferences linked to an s47 enquiry
+    are reported at the Section47 level and any other (transfer-in, pre-birth without an
+    enquiry) at the CINdetails level, never both (rule 2884). ``InitialCPCtarget`` is
+    derived by the timescale registry from each enquiry's ``strategy_discussion_date``
+    (given alongside, not a census element). Dates are ``datetime.date``; yes/no values
+    are ``bool``; absent optional elements are ``None`` or empty lists.
+    """
+    episode = CINEpisode.objects.get(pk=episode.pk)  # the stored row, not a caller's copy
+    initial_conferences = list(
+        Conference.objects.filter(
+            episode=episode,
+            conference_type__in=INITIAL_CONFERENCE_TYPES,
+            held_on__isnull=False,
+            cancelled_on__isnull=True,
+        ).order_by("held_on")
+    )
+    icpc_by_s47 = {c.section47_id: c.held_on for c in initial_conferences if c.section47_id}
+    unlinked = [c.held_on for c in initial_conferences if c.section47_id is None]
+
+    assessments = [
+        {
+            "AssessmentActualStartDate": a.start_date,
+            "AssessmentInternalReviewDate": a.internal_review_date,
+            "AssessmentAuthorisationDate": a.authorised_on,
+            "AssessmentFactors": factor_codes(a),
+        }
+        for a in assessments_for_episode(episode)
+    ]
+    cin_plans = [
+        {"CINPlanStartDate": p.start_date, "CINPlanEndDate": p.end_date}
+        for p in cin_plans_for_episode(episode)
+    ]
+    section47s = [
+        {
+            "S47ActualStartDate": s.start_date,
+            "DateOfInitialCPC": icpc_by_s47.get(s.pk),
+            "ICPCnotRequired": s.icpc_not_required,
+            "strategy_discussion_date": (
+                s.strategy_discussion.held_on if s.strategy_discussion else None
+            ),
+        }
+        for s in Section47Enquiry.objects.filter(episode=episode)
+        .select_related("strategy_discussion")
+        .order_by("start_date")
+    ]
+    plans = [
+        {
+            "CPPstartDate": p.start_date,
+            "CPPendDate": p.end_date,
+            "InitialCategoryOfAbuse": p.initial_category,
+            "LatestCategoryOfAbuse": p.latest_category,
+            "NumberOfPreviousCPP": number_of_previous_cp_plans(p.child, before=p.start_date),
+            "CPPreviewDate": review_dates(p),
+        }
+        for p in CPPlan.objects.filter(episode=episode)
+        .select_related("child")
+        .order_by("start_date")
+    ]
+    return {
+        "CINreferralDate": episode.referral_date,
+        "ReferralSource": episode.referral_source,
+        "PrimaryNeedCode": episode.primary_need or None,
+        "CINclosureDate": episode.closure_date,
+        "ReasonForClosure": episode.reason_for_closure or None,
+        "DateOfInitialCPC": unlinked[0] if unlinked else None,
+        "Assessments": assessments,
+        "CINPlanDates": cin_plans,
+        "Section47": section47s,
+        "ReferralNFA": episode.referral_nfa,
+        "ChildProtectionPlans": plans,
+    }
+
+
+def cin_details_for_child(child: Person) -> list[dict[str, Any]]:
+    """Every CINdetails group for a child, in referral order."""
+    return [
+        cin_details(episode)
+        for episode in CINEpisode.objects.filter(child=child).order_by("referral_date")
+    ]
