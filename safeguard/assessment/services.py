@@ -36,7 +36,11 @@ def start_assessment(
     Not before the referral (CIN census 1103), not in the future, not after the child's
     death, and not while another assessment on the episode is still open (8896, 8863Q).
     """
-    episode = CINEpisode.objects.select_for_update().select_related("child").get(pk=episode.pk)
+    episode = (
+        CINEpisode.objects.select_for_update(of=("self",))
+        .select_related("child")
+        .get(pk=episode.pk)
+    )
     rules.episode_is_open(episode, field="episode", action="start an assessment")
     v.require(start_date, field="start_date", label="Assessment start date")
     v.not_in_future(start_date, field="start_date", label="Assessment start date")
@@ -87,7 +91,7 @@ def complete_assessment(
     episode. Seen alone implies seen; an unborn child cannot have been seen.
     """
     assessment = (
-        Assessment.objects.select_for_update()
+        Assessment.objects.select_for_update(of=("self",))
         .select_related("episode__child")
         .get(pk=assessment.pk)
     )

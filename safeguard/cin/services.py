@@ -123,7 +123,11 @@ def close_cin_episode(
     blocks closure; an open CIN plan is ended on the closure date, because ending the plan
     and closing the case are one decision, signed off together.
     """
-    episode = CINEpisode.objects.select_for_update().select_related("child").get(pk=episode.pk)
+    episode = (
+        CINEpisode.objects.select_for_update(of=("self",))
+        .select_related("child")
+        .get(pk=episode.pk)
+    )
     if episode.closure_date is not None:
         raise v.fail(
             "closure_date",
@@ -294,7 +298,11 @@ def start_cin_plan(
     start the day the previous one ended), not before the referral (4015), not after the
     child's death (4008), and not inside a CP plan (4001, 4016: checked by protection).
     """
-    episode = CINEpisode.objects.select_for_update().select_related("child").get(pk=episode.pk)
+    episode = (
+        CINEpisode.objects.select_for_update(of=("self",))
+        .select_related("child")
+        .get(pk=episode.pk)
+    )
     rules.episode_is_open(episode, field="episode", action="start a CIN plan")
     v.require(start_date, field="start_date", label="CIN plan start date")
     v.not_in_future(start_date, field="start_date", label="CIN plan start date")
@@ -368,7 +376,11 @@ def end_cin_plan(*, plan: CINPlan, end_date: dt.date, end_reason: str) -> CINPla
     Not before its start (4011), not in the future, not after the child's death (4009),
     and not before a review already recorded for it.
     """
-    plan = CINPlan.objects.select_for_update().select_related("episode__child").get(pk=plan.pk)
+    plan = (
+        CINPlan.objects.select_for_update(of=("self",))
+        .select_related("episode__child")
+        .get(pk=plan.pk)
+    )
     if plan.end_date is not None:
         raise v.fail("end_date", f"This CIN plan already ended on {plan.end_date:%d/%m/%Y}.")
     v.require(end_date, field="end_date", label="CIN plan end date")

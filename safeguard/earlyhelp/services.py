@@ -269,7 +269,9 @@ def review_taf_plan(
 ) -> TafReview:
     """Record a TAF review held while the plan was in force (from its start to closure)."""
     plan = (
-        TeamAroundFamilyPlan.objects.select_for_update().select_related("episode").get(pk=plan.pk)
+        TeamAroundFamilyPlan.objects.select_for_update(of=("self",))
+        .select_related("episode")
+        .get(pk=plan.pk)
     )
     _check_date(held_on, field="held_on", label="Review date")
     v.not_before(
@@ -429,7 +431,9 @@ def step_down_to_early_help(
 
 def _locked_open(episode: EarlyHelpEpisode, *, action: str) -> EarlyHelpEpisode:
     episode = (
-        EarlyHelpEpisode.objects.select_for_update().select_related("child").get(pk=episode.pk)
+        EarlyHelpEpisode.objects.select_for_update(of=("self",))
+        .select_related("child")
+        .get(pk=episode.pk)
     )
     if episode.closed_on is not None:
         raise v.fail(

@@ -343,7 +343,11 @@ def record_mash_decision(
     contact's source and date; "early help" starts the early help episode. The triage is
     complete when every child on the contact has a decision.
     """
-    triage = MashTriage.objects.select_for_update().select_related("contact").get(pk=triage.pk)
+    triage = (
+        MashTriage.objects.select_for_update(of=("self",))
+        .select_related("contact")
+        .get(pk=triage.pk)
+    )
     contact = triage.contact
     if not ContactChild.objects.filter(contact=contact, child=child).exists():
         raise v.fail("child", f"{child} is not on this contact; add them to it first.")

@@ -681,7 +681,7 @@ def record_conference_outcome(
     The plan itself is then started, changed or ended by the plan services.
     """
     conference = (
-        Conference.objects.select_for_update()
+        Conference.objects.select_for_update(of=("self",))
         .select_related("section47", "plan", "child")
         .get(pk=conference.pk)
     )
@@ -1036,7 +1036,7 @@ def end_cp_plan(
     the end date with the outcome 'no plan'); "turned 18" ends on the 18th birthday;
     "died" on the recorded date of death; a move to another authority names it.
     """
-    plan = CPPlan.objects.select_for_update().select_related("child").get(pk=plan.pk)
+    plan = CPPlan.objects.select_for_update(of=("self",)).select_related("child").get(pk=plan.pk)
     child = plan.child
     if plan.end_date is not None:
         raise v.fail("end_date", f"This CP plan already ended on {plan.end_date:%d/%m/%Y}.")
@@ -1158,7 +1158,11 @@ def record_core_group_meeting(
 
 
 def _locked_episode(episode: CINEpisode) -> CINEpisode:
-    return CINEpisode.objects.select_for_update().select_related("child").get(pk=episode.pk)
+    return (
+        CINEpisode.objects.select_for_update(of=("self",))
+        .select_related("child")
+        .get(pk=episode.pk)
+    )
 
 
 # --- checks registered with cin.hooks ------------------------------------------------------

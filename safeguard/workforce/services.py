@@ -275,7 +275,9 @@ def end_allocation(*, allocation: Allocation, ended_on: dt.date, reason: str) ->
     ``reason`` is an SSDA903 SW_REASON code, kept as the end reason.
     """
     allocation = (
-        Allocation.objects.select_for_update().select_related("child").get(pk=allocation.pk)
+        Allocation.objects.select_for_update(of=("self",))
+        .select_related("child")
+        .get(pk=allocation.pk)
     )
     if allocation.ended_on is not None:
         raise v.fail(

@@ -53,7 +53,9 @@ def test_there_are_patterns_to_check():
     assert any("admin" in ns for _, _, ns in ALL_PATTERNS)
 
 
-@pytest.mark.parametrize(("route", "pattern"), APP_PATTERNS, ids=[r or "/" for r, _ in APP_PATTERNS])
+@pytest.mark.parametrize(
+    ("route", "pattern"), APP_PATTERNS, ids=[r or "/" for r, _ in APP_PATTERNS]
+)
 def test_every_view_declares_an_access_rule(route, pattern):
     assert declared_rule(pattern.callback) is not None, (
         f"URL {route!r} ({pattern.lookup_str}) declares no access rule: decorate the view "
@@ -105,7 +107,7 @@ def test_undeclared_view_is_refused_even_for_a_superuser(rf, settings):
     module = types.ModuleType("safeguard_test_urls")
     from django.contrib import admin
 
-    module.urlpatterns = [  # type: ignore[attr-defined]
+    module.urlpatterns = [
         path("admin/", admin.site.urls),
         path("undeclared/", undeclared),
         path("declared/", declared),

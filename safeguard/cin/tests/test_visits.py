@@ -98,6 +98,9 @@ def test_episode_must_be_the_childs(episode, make_child, worker):
 
 
 def test_looked_after_visit_needs_no_cin_episode(child, worker):
+    from safeguard.care.tests.helpers import start_care
+
+    start_care(child, started_on=ON - dt.timedelta(days=30))
     recorded = visit(
         child=child,
         worker=worker,
@@ -105,6 +108,26 @@ def test_looked_after_visit_needs_no_cin_episode(child, worker):
         location=VisitLocation.PLACEMENT,
     )
     assert recorded.episode is None
+
+
+def test_looked_after_visit_needs_a_child_in_care_that_day(child, worker):
+    with refused("visit_type"):
+        visit(
+            child=child,
+            worker=worker,
+            visit_type=VisitType.LOOKED_AFTER,
+            location=VisitLocation.PLACEMENT,
+        )
+
+
+def test_care_leaver_contact_needs_a_care_leaver(child, worker):
+    with refused("visit_type"):
+        visit(
+            child=child,
+            worker=worker,
+            visit_type=VisitType.CARE_LEAVER,
+            location=VisitLocation.OTHER,
+        )
 
 
 def test_visit_type_and_location_must_be_known(episode, worker):

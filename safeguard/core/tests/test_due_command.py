@@ -26,7 +26,7 @@ def due(*args: str) -> list[str]:
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The installed console script, for real: exit status and streams as a user sees them."""
-    return subprocess.run(  # noqa: S603 - our own console script with fixed arguments
+    return subprocess.run(
         [str(SCRIPT), "due", *args],
         capture_output=True,
         text=True,
