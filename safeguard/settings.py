@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "safeguard.protection",
     "safeguard.care",
     "safeguard.exploitation",
+    "safeguard.synth",
 ]
 
 MIDDLEWARE = [

@@ -49,3 +49,9 @@ class HouseholdMemberAdmin(BaseAdmin):
 class DisabilityAdmin(BaseAdmin):
     list_display = ("person", "code")
     raw_id_fields = ("person",)
+
+
+@admin.register(models.PopulationEstimate)
+class PopulationEstimateAdmin(BaseAdmin):
+    list_display = ("year", "age", "count")
+    list_filter = ("year",)

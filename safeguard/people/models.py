@@ -164,3 +164,25 @@ class HouseholdMember(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.person} at {self.household}"
+
+
+class PopulationEstimate(BaseModel):
+    """Resident children by single year of age, per year (ONS mid-year estimate).
+
+    The denominator of every "rate per 10,000 children" measure; the authority loads it
+    each year (the synthetic authority generates it).
+    """
+
+    year = models.PositiveSmallIntegerField(help_text="Mid-year of the estimate (30 June).")
+    age = models.PositiveSmallIntegerField(help_text="Single year of age, 0 to 19.")
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ("year", "age")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "age"], name="one_estimate_per_year_and_age"),
+            models.CheckConstraint(condition=models.Q(age__lte=19), name="population_age_0_to_19"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.count} aged {self.age}"

@@ -1,0 +1,235 @@
+"""Invented families: households, parents and children with plausible demographics.
+
+Names, streets and towns come from Faker (en_GB); identifiers are invented but valid (UPN
+check letters, LA code prefix), so the returns built from them validate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+
+from safeguard.people.identifiers import upn_check_letter
+from safeguard.people.models import (
+    Disability,
+    Household,
+    HouseholdMember,
+    Person,
+    PersonKind,
+    Relationship,
+    RelationshipType,
+)
+from safeguard.synth.context import SynthContext
+
+STREAM = "families"
+
+#: A shire county's child population (White British majority), with ethnicity not yet
+#: obtained for a realistic few.
+ETHNICITY_WEIGHTS: dict[str, float] = {
+    "WBRI": 0.845,
+    "WOTH": 0.035,
+    "WIRI": 0.004,
+    "WROM": 0.004,
+    "WIRT": 0.002,
+    "MWBC": 0.012,
+    "MWBA": 0.005,
+    "MWAS": 0.010,
+    "MOTH": 0.012,
+    "AIND": 0.006,
+    "APKN": 0.003,
+    "ABAN": 0.003,
+    "AOTH": 0.006,
+    "BCRB": 0.003,
+    "BAFR": 0.008,
+    "BOTH": 0.002,
+    "CHNE": 0.003,
+    "OOTH": 0.007,
+    "REFU": 0.005,
+    "NOBT": 0.025,
+}
+DISABILITY_CODES = ("LD", "AUT", "COMM", "BEH", "MOB", "HEAR", "VIS", "PC", "HAND", "CON", "DDA")
+LOCALITIES = ("North", "South", "East", "West", "Coast", "Vale")
+
+
+@dataclass
+class Family:
+    household: Household
+    adults: list[Person] = field(default_factory=list)
+    children: list[Person] = field(default_factory=list)
+
+
+class FamilyFactory:
+    """Makes families on demand; shared by every journey module through ``ctx.registry``."""
+
+    def __init__(self, ctx: SynthContext) -> None:
+        self.ctx = ctx
+        self.rng = ctx.stream(STREAM)
+        self.fake = ctx.faker(STREAM)
+        self._person_serial = 0
+        self._upn_serial = 0
+        self._eth_codes = list(ETHNICITY_WEIGHTS)
+        weights = list(ETHNICITY_WEIGHTS.values())
+        total = sum(weights)
+        self._eth_p = [w / total for w in weights]
+
+    @classmethod
+    def of(cls, ctx: SynthContext) -> FamilyFactory:
+        factory = ctx.registry.get("families")
+        if factory is None:
+            factory = cls(ctx)
+            ctx.registry["families"] = factory
+        return factory
+
+    # --- identifiers -----------------------------------------------------------------
+    def _next_person_ref(self, kind: str) -> str:
+        self._person_serial += 1
+        prefix = "C" if kind == PersonKind.CHILD else "A"
+        return f"{prefix}{self._person_serial:07d}"
+
+    def _upn(self, born: dt.date) -> str:
+        self._upn_serial += 1
+        school = 2000 + int(self.rng.integers(0, 400))
+        year = (born.year + 5) % 100
+        body = f"{self.ctx.settings.la_code}{school:04d}{year:02d}{self._upn_serial % 1000:03d}"
+        return upn_check_letter(body) + body
+
+    # --- people ----------------------------------------------------------------------
+    def _ethnicity(self) -> str:
+        return str(self.rng.choice(self._eth_codes, p=self._eth_p))
+
+    def person(
+        self,
+        *,
+        kind: str,
+        born: dt.date | None,
+        last_name: str,
+        ethnicity: str,
+        sex: str,
+        at: dt.datetime,
+        expected_birth: dt.date | None = None,
+    ) -> Person:
+        first = self.fake.first_name_male() if sex == "1" else self.fake.first_name_female()
+        upn = ""
+        upn_unknown = ""
+        if kind == PersonKind.CHILD:
+            if born is None:
+                upn_unknown = "UN7"
+            elif (at.date() - born).days >= 5 * 365 and self.rng.random() < 0.93:
+                upn = self._upn(born)
+            else:
+                upn_unknown = "UN6" if (at.date() - born).days < 6 * 365 else "UN4"
+        person = Person(
+            kind=kind,
+            la_child_id=self._next_person_ref(kind),
+            first_name=first,
+            last_name=last_name,
+            date_of_birth=born,
+            expected_date_of_birth=expected_birth,
+            gender=sex if born is not None or kind == PersonKind.ADULT else "0",
+            ethnicity=ethnicity,
+            upn=upn,
+            upn_unknown_reason=upn_unknown,
+        )
+        return self.ctx.writer.add(person, id=self.ctx.new_id(STREAM), at=at)
+
+    def new_family(
+        self,
+        *,
+        on: dt.date,
+        child_ages: list[int],
+        unborn: bool = False,
+        two_parents: bool | None = None,
+    ) -> Family:
+        """A household formed before ``on`` with children of the given ages on ``on``.
+
+        ``unborn`` adds an expected baby (due within five months) for pre-birth work.
+        """
+        at = self.ctx.at(on, 8, 30)
+        fake = self.fake
+        household = Household(
+            address_line_1=fake.street_address(),
+            town=fake.city(),
+            postcode=fake.postcode(),
+            locality=str(self.rng.choice(LOCALITIES)),
+        )
+        self.ctx.writer.add(household, id=self.ctx.new_id(STREAM), at=at)
+        family = Family(household=household)
+        last_name = fake.last_name()
+        ethnicity = self._ethnicity()
+        eldest = max(child_ages, default=0)
+        mother_age = int(eldest + 18 + self.rng.integers(0, 14))
+        mother = self.person(
+            kind=PersonKind.ADULT,
+            born=on - relativedelta(years=mother_age, days=int(self.rng.integers(0, 365))),
+            last_name=last_name,
+            ethnicity=ethnicity,
+            sex="2",
+            at=at,
+        )
+        family.adults.append(mother)
+        if two_parents if two_parents is not None else self.rng.random() < 0.55:
+            father = self.person(
+                kind=PersonKind.ADULT,
+                born=on - relativedelta(years=mother_age + int(self.rng.integers(0, 6)), days=40),
+                last_name=last_name,
+                ethnicity=ethnicity,
+                sex="1",
+                at=at,
+            )
+            family.adults.append(father)
+        for age in sorted(child_ages, reverse=True):
+            born = on - relativedelta(years=age, days=int(self.rng.integers(1, 364)))
+            sex = "1" if self.rng.random() < 0.51 else "2"
+            child_eth = ethnicity if self.rng.random() < 0.97 else "NOBT"
+            child = self.person(
+                kind=PersonKind.CHILD,
+                born=born,
+                last_name=last_name,
+                ethnicity=child_eth,
+                sex=sex,
+                at=at,
+            )
+            family.children.append(child)
+            if self.rng.random() < 0.06:
+                code = str(self.rng.choice(DISABILITY_CODES))
+                self.ctx.writer.add(
+                    Disability(person=child, code=code), id=self.ctx.new_id(STREAM), at=at
+                )
+        if unborn:
+            due = on + dt.timedelta(days=int(self.rng.integers(30, 150)))
+            baby = self.person(
+                kind=PersonKind.CHILD,
+                born=None,
+                expected_birth=due,
+                last_name=last_name,
+                ethnicity=ethnicity,
+                sex="0",
+                at=at,
+            )
+            family.children.append(baby)
+        moved_in = on - relativedelta(years=eldest + 1)
+        for member in [*family.adults, *family.children]:
+            since: dt.date | None = moved_in
+            if member.kind == PersonKind.CHILD:
+                born_on = member.date_of_birth
+                since = None if born_on is None else max(moved_in, born_on)
+            self.ctx.writer.add(
+                HouseholdMember(household=household, person=member, moved_in_on=since),
+                id=self.ctx.new_id(STREAM),
+                at=at,
+            )
+        for adult in family.adults:
+            for child in family.children:
+                self.ctx.writer.add(
+                    Relationship(
+                        person=adult,
+                        related_to=child,
+                        relationship_type=RelationshipType.PARENT,
+                        has_parental_responsibility=True,
+                    ),
+                    id=self.ctx.new_id(STREAM),
+                    at=at,
+                )
+        return family
