@@ -22,6 +22,7 @@ from safeguard.people.models import (
     RelationshipType,
 )
 from safeguard.synth.context import SynthContext
+from safeguard.synth.writer import build
 
 STREAM = "families"
 
@@ -120,7 +121,8 @@ class FamilyFactory:
                 upn = self._upn(born)
             else:
                 upn_unknown = "UN6" if (at.date() - born).days < 6 * 365 else "UN4"
-        person = Person(
+        person = build(
+            Person,
             kind=kind,
             la_child_id=self._next_person_ref(kind),
             first_name=first,
@@ -148,7 +150,8 @@ class FamilyFactory:
         """
         at = self.ctx.at(on, 8, 30)
         fake = self.fake
-        household = Household(
+        household = build(
+            Household,
             address_line_1=fake.street_address(),
             town=fake.city(),
             postcode=fake.postcode(),
@@ -195,7 +198,7 @@ class FamilyFactory:
             if self.rng.random() < 0.06:
                 code = str(self.rng.choice(DISABILITY_CODES))
                 self.ctx.writer.add(
-                    Disability(person=child, code=code), id=self.ctx.new_id(STREAM), at=at
+                    build(Disability, person=child, code=code), id=self.ctx.new_id(STREAM), at=at
                 )
         if unborn:
             due = on + dt.timedelta(days=int(self.rng.integers(30, 150)))
@@ -216,14 +219,15 @@ class FamilyFactory:
                 born_on = member.date_of_birth
                 since = None if born_on is None else max(moved_in, born_on)
             self.ctx.writer.add(
-                HouseholdMember(household=household, person=member, moved_in_on=since),
+                build(HouseholdMember, household=household, person=member, moved_in_on=since),
                 id=self.ctx.new_id(STREAM),
                 at=at,
             )
         for adult in family.adults:
             for child in family.children:
                 self.ctx.writer.add(
-                    Relationship(
+                    build(
+                        Relationship,
                         person=adult,
                         related_to=child,
                         relationship_type=RelationshipType.PARENT,

@@ -15,6 +15,13 @@ from safeguard.synth.context import GenerationSettings, SynthContext
 #: (what the progress bar says, module with ``generate(ctx)``), in dependency order.
 PHASES: list[tuple[str, str]] = [
     ("Population estimates", "safeguard.synth.population"),
+    ("Teams and workers", "safeguard.synth.workforce"),
+    (
+        "Contacts, MASH, early help, assessments, CIN and child protection",
+        "safeguard.synth.journeys.social_care",
+    ),
+    ("Children in care, adoption and care leavers", "safeguard.synth.journeys.care"),
+    ("Missing episodes and return home interviews", "safeguard.synth.journeys.missing"),
 ]
 
 

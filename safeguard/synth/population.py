@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safeguard.people.models import PopulationEstimate
 from safeguard.synth.context import SynthContext
+from safeguard.synth.writer import build
 
 STREAM = "population"
 #: Seed 004: 74,765 aged 0-19 in a shire county (0-17 about 70,000).
@@ -24,7 +25,7 @@ def generate(ctx: SynthContext) -> None:
             shape = 0.94 + 0.006 * age
             count = round(per_age * shape * trend * float(rng.normal(1.0, 0.01)))
             ctx.writer.add(
-                PopulationEstimate(year=year, age=age, count=max(count, 0)),
+                build(PopulationEstimate, year=year, age=age, count=max(count, 0)),
                 id=ctx.new_id(STREAM),
                 at=ctx.at(settings.start),
             )

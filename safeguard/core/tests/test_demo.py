@@ -12,13 +12,21 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from safeguard.core.management.commands.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME
+from safeguard.core.management.commands.demo import (
+    DEMO_ADMIN_PASSWORD,
+    DEMO_ADMIN_USERNAME,
+    DEMO_USER_PASSWORD,
+    demo_username,
+)
+
+#: A tiny demo authority keeps these tests fast.
+TINY = ("--scale", "0.02", "--years", "1")
 
 
 @pytest.mark.django_db
 def test_demo_creates_the_administrator_and_prints_the_login(client):
     out = io.StringIO()
-    call_command("demo", "--no-serve", stdout=out)
+    call_command("demo", "--no-serve", *TINY, stdout=out)
     printed = out.getvalue()
     assert DEMO_ADMIN_USERNAME in printed and DEMO_ADMIN_PASSWORD in printed
     assert "http://127.0.0.1:8000/" in printed
@@ -36,8 +44,8 @@ def test_demo_creates_the_administrator_and_prints_the_login(client):
 
 @pytest.mark.django_db
 def test_demo_is_idempotent(client):
-    call_command("demo", "--no-serve", stdout=io.StringIO())
-    call_command("demo", "--no-serve", stdout=io.StringIO())
+    call_command("demo", "--no-serve", *TINY, stdout=io.StringIO())
+    call_command("demo", "--no-serve", *TINY, stdout=io.StringIO())
     assert get_user_model().objects.filter(username=DEMO_ADMIN_USERNAME).count() == 1
 
 
@@ -78,3 +86,40 @@ def test_security_headers_are_set(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_demo_generates_an_empty_database_and_creates_one_user_per_role(client):
+    from safeguard.people.models import Person
+    from safeguard.workforce.models import Worker, WorkerRole
+
+    out = io.StringIO()
+    call_command("demo", "--no-serve", *TINY, stdout=out)
+    printed = out.getvalue()
+    assert Person.objects.exists()
+    assert DEMO_USER_PASSWORD in printed and "view-only" in printed
+    users = get_user_model().objects
+    for role in WorkerRole:
+        user = users.get(username=demo_username(role.value))
+        assert user.is_staff and not user.is_superuser
+        assert user.password.startswith("argon2")
+        assert demo_username(role.value) in printed
+    for role in ("social_worker", "team_manager"):
+        assert f"{demo_username(role):30s} (no generated worker)" not in printed
+    social_worker = Worker.objects.get(user__username=demo_username("social_worker"))
+    assert social_worker.allocations.filter(ended_on__isnull=True).exists()
+    assert client.login(username=demo_username("social_worker"), password=DEMO_USER_PASSWORD)
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_second_demo_run_reuses_the_data():
+    from safeguard.people.models import Person
+
+    call_command("demo", "--no-serve", *TINY, stdout=io.StringIO())
+    people = Person.objects.count()
+    out = io.StringIO()
+    call_command("demo", "--no-serve", *TINY, stdout=out)
+    assert "Reusing the existing data" in out.getvalue()
+    assert Person.objects.count() == people
+    assert get_user_model().objects.filter(username=demo_username("analyst")).count() == 1

@@ -1,0 +1,296 @@
+# ruff: noqa: E501
+"""Calibration: the generated authority against the seed figures in calibration.md.
+
+Each :class:`Target` names a quantity, its seed figure (a value or a low-high range), how
+it is measured and whether it scales with the authority's size. Counts scale with the
+child population (0-17) relative to the seed county's 70,000; rates and percentages do
+not. A generated figure is within tolerance when it lies inside the target range widened
+by 15% (``low * 0.85`` to ``high * 1.15``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Q, Sum
+
+from safeguard.core.calendar import working_days_between
+
+TOLERANCE = 0.15
+SEED_CHILD_POPULATION = 70_000
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str
+    quantity: str
+    low: float
+    high: float
+    unit: str  # "count" (scales with population), "%", "rate" (per 10,000 0-17 a year/at a time)
+    measured: str
+
+    @property
+    def scales(self) -> bool:
+        return self.unit == "count"
+
+
+@dataclass(frozen=True)
+class CalibrationRow:
+    target: Target
+    low: float  # scaled
+    high: float
+    generated: float | None
+
+    @property
+    def within(self) -> bool:
+        if self.generated is None:
+            return False
+        return self.low * (1 - TOLERANCE) <= self.generated <= self.high * (1 + TOLERANCE)
+
+
+# fmt: off
+TARGETS: list[Target] = [
+    Target("contacts_pm", "Contacts per month", 695, 1230, "count", "contacts received in the 12 months to as-at / 12"),
+    Target("conversion", "Contact to referral conversion", 41, 49, "%", "referrals / contacts, 12 months"),
+    Target("referrals_pm", "Referrals per month", 180, 255, "count", "CIN episodes referred in 12 months / 12"),
+    Target("referral_rate", "Referrals per 10,000 a year", 461, 611, "rate", "referrals in 12 months per 10,000 aged 0-17"),
+    Target("re_referrals", "Re-referrals within 12 months", 23, 31, "%", "referrals in 12 months flagged re-referral"),
+    Target("assess_45", "Assessments within 45 working days", 85.6, 90, "%", "assessments completed in 12 months"),
+    Target("s47_rate", "Section 47 enquiries per 10,000 a year", 142, 142, "rate", "s47 started in 12 months"),
+    Target("s47_icpc", "s47 to ICPC", 64, 64, "%", "s47 concluded in 12 months with an initial conference"),
+    Target("icpc_plan", "ICPC to CP plan", 80, 80, "%", "initial conferences held in 12 months deciding a plan"),
+    Target("icpc_15", "ICPC within 15 working days", 81, 81, "%", "of the strategy discussion, ICPCs held in 12 months"),
+    Target("cp_now", "Children on CP plans at a time", 299, 328, "count", "plans open on as-at"),
+    Target("cp_rate", "CP plans per 10,000 at a time", 32.7, 43.6, "rate", "plans open on as-at per 10,000"),
+    Target("repeat_plans", "Repeat plans (second or subsequent)", 17.8, 27.6, "%", "plans started in 12 months"),
+    Target("cla_now", "Children in care at a time", 481, 485, "count", "periods of care open on as-at"),
+    Target("cla_rate", "Children in care per 10,000", 57.5, 71, "rate", "open on as-at per 10,000"),
+    Target("stability", "Placement stability (long-term)", 68, 68, "%", "under 16s in care 2.5+ years, same placement 2+ years"),
+    Target("missing_incidents", "Missing incidents in 6 months", 333, 333, "count", "episodes starting in the 6 months to as-at"),
+    Target("missing_children", "Children missing in 6 months", 141, 141, "count", "distinct children, 6 months"),
+    Target("rhi_offered", "RHIs offered in 6 months", 219, 219, "count", "interviews offered, 6 months"),
+    Target("rhi_held", "RHIs completed in 6 months", 150, 150, "count", "interviews held, 6 months"),
+    Target("care_leavers", "Care leavers (relevant / former relevant)", 262, 262, "count", "care leavers under 21 with a care-leaver contact in 6 months"),
+    Target("eh_open", "Early help open cases", 839, 875, "count", "episodes open on as-at"),
+    Target("social_workers", "Social workers in post", 139, 139, "count", "social workers and consultants in post on as-at"),
+    Target("agency", "Agency social workers", 11, 11, "%", "of social workers in post on as-at"),
+]  # fmt: skip
+# fmt: on
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return None if whole == 0 else 100.0 * part / whole
+
+
+def _open_on(start: str, end: str, day: dt.date) -> Q:
+    return Q(**{f"{start}__lte": day}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": day}))
+
+
+def child_population(as_at: dt.date) -> int:
+    from safeguard.people.models import PopulationEstimate
+
+    year = (
+        PopulationEstimate.objects.filter(year__lte=as_at.year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if year is None:
+        return 0
+    total = PopulationEstimate.objects.filter(year=year, age__lt=18).aggregate(n=Sum("count"))
+    return int(total["n"] or 0)
+
+
+def _measures(as_at: dt.date, population: int) -> dict[str, Callable[[], float | None]]:
+    from safeguard.assessment.models import Assessment
+    from safeguard.care.models import CareLeaverContact, LookedAfterEpisode, PeriodOfCare
+    from safeguard.cin.models import CINEpisode
+    from safeguard.earlyhelp.models import EarlyHelpEpisode
+    from safeguard.exploitation.models import MissingEpisode, ReturnHomeInterview
+    from safeguard.frontdoor.models import Contact
+    from safeguard.protection.models import (
+        Conference,
+        ConferenceOutcome,
+        ConferenceType,
+        CPPlan,
+        Section47Enquiry,
+    )
+    from safeguard.workforce.models import Worker, WorkerRole
+
+    year_ago = as_at - dt.timedelta(days=365)
+    half_ago = as_at - dt.timedelta(days=182)
+    per_10k = lambda n: None if population == 0 else n * 10_000 / population  # noqa: E731
+
+    def contacts() -> int:
+        return Contact.objects.filter(
+            received_at__date__gt=year_ago, received_at__date__lte=as_at
+        ).count()
+
+    def referrals() -> int:
+        return CINEpisode.objects.filter(
+            referral_date__gt=year_ago, referral_date__lte=as_at
+        ).count()
+
+    def re_referrals() -> float | None:
+        qs = CINEpisode.objects.filter(referral_date__gt=year_ago, referral_date__lte=as_at)
+        return _pct(qs.filter(is_re_referral=True).count(), qs.count())
+
+    def assess_45() -> float | None:
+        rows = Assessment.objects.filter(
+            authorised_on__gt=year_ago, authorised_on__lte=as_at
+        ).values_list("start_date", "authorised_on")
+        days = [working_days_between(s, e) for s, e in rows if s and e]
+        return _pct(sum(d <= 45 for d in days), len(days))
+
+    def s47_rate() -> float | None:
+        return per_10k(
+            Section47Enquiry.objects.filter(start_date__gt=year_ago, start_date__lte=as_at).count()
+        )
+
+    def s47_icpc() -> float | None:
+        s47 = Section47Enquiry.objects.filter(outcome_date__gt=year_ago, outcome_date__lte=as_at)
+        with_icpc = s47.filter(conferences__conference_type=ConferenceType.INITIAL).distinct()
+        return _pct(with_icpc.count(), s47.count())
+
+    def icpcs():  # type: ignore[no-untyped-def]
+        return Conference.objects.filter(
+            conference_type=ConferenceType.INITIAL, held_on__gt=year_ago, held_on__lte=as_at
+        )
+
+    def icpc_plan() -> float | None:
+        return _pct(icpcs().filter(outcome=ConferenceOutcome.PLAN).count(), icpcs().count())
+
+    def icpc_15() -> float | None:
+        rows = (
+            icpcs()
+            .filter(section47__strategy_discussion__isnull=False)
+            .values_list("section47__strategy_discussion__held_on", "held_on")
+        )
+        days = [working_days_between(s, e) for s, e in rows if s and e]
+        return _pct(sum(d <= 15 for d in days), len(days))
+
+    def cp_now() -> int:
+        return CPPlan.objects.filter(_open_on("start_date", "end_date", as_at)).count()
+
+    def repeat_plans() -> float | None:
+        started: dict[object, list[dt.date]] = defaultdict(list)
+        for child, start in CPPlan.objects.values_list("child", "start_date"):
+            started[child].append(start)
+        recent = [
+            (child, s) for child, starts in started.items() for s in starts if year_ago < s <= as_at
+        ]
+        repeats = sum(any(o < s for o in started[child]) for child, s in recent)
+        return _pct(repeats, len(recent))
+
+    def cla_now() -> int:
+        return PeriodOfCare.objects.filter(_open_on("started_on", "ended_on", as_at)).count()
+
+    def stability() -> float | None:
+        eligible = stable = 0
+        cutoff_care = as_at - dt.timedelta(days=913)
+        cutoff_placement = as_at - dt.timedelta(days=730)
+        sixteen = dt.date(as_at.year - 16, as_at.month, min(as_at.day, 28))
+        periods = PeriodOfCare.objects.filter(
+            _open_on("started_on", "ended_on", as_at),
+            started_on__lte=cutoff_care,
+            child__date_of_birth__gt=sixteen,
+        ).values_list("pk", flat=True)
+        placement_start: dict[object, dt.date] = {}
+        for period, start, rne in LookedAfterEpisode.objects.filter(
+            period__in=list(periods), started_on__lte=as_at
+        ).values_list("period", "started_on", "reason_new_episode"):
+            if rne in {"S", "P", "T", "B", "U"} and start > placement_start.get(
+                period, dt.date.min
+            ):
+                placement_start[period] = start
+        for period in periods:
+            eligible += 1
+            stable += placement_start.get(period, as_at) <= cutoff_placement
+        return _pct(stable, eligible)
+
+    def missing() -> tuple[int, int]:
+        qs = MissingEpisode.objects.filter(
+            started_at__date__gt=half_ago, started_at__date__lte=as_at
+        )
+        return qs.count(), qs.values("child").distinct().count()
+
+    def in_post():  # type: ignore[no-untyped-def]
+        return Worker.objects.filter(
+            Q(left_on__isnull=True) | Q(left_on__gt=as_at),
+            started_on__lte=as_at,
+            role__in=[WorkerRole.SOCIAL_WORKER, WorkerRole.CONSULTANT_SOCIAL_WORKER],
+        )
+
+    return {
+        "contacts_pm": lambda: contacts() / 12,
+        "conversion": lambda: _pct(referrals(), contacts()),
+        "referrals_pm": lambda: referrals() / 12,
+        "referral_rate": lambda: per_10k(referrals()),
+        "re_referrals": re_referrals,
+        "assess_45": assess_45,
+        "s47_rate": s47_rate,
+        "s47_icpc": s47_icpc,
+        "icpc_plan": icpc_plan,
+        "icpc_15": icpc_15,
+        "cp_now": cp_now,
+        "cp_rate": lambda: per_10k(cp_now()),
+        "repeat_plans": repeat_plans,
+        "cla_now": cla_now,
+        "cla_rate": lambda: per_10k(cla_now()),
+        "stability": stability,
+        "missing_incidents": lambda: missing()[0],
+        "missing_children": lambda: missing()[1],
+        "rhi_offered": lambda: ReturnHomeInterview.objects.filter(
+            offered_at__date__gt=half_ago, offered_at__date__lte=as_at
+        ).count(),
+        "rhi_held": lambda: ReturnHomeInterview.objects.filter(
+            held_at__date__gt=half_ago, held_at__date__lte=as_at
+        ).count(),
+        "care_leavers": lambda: (
+            CareLeaverContact.objects.filter(
+                contact_on__gt=half_ago,
+                contact_on__lte=as_at,
+                child__date_of_birth__gt=as_at - relativedelta(years=21),
+            )
+            .values("child")
+            .distinct()
+            .count()
+        ),
+        "eh_open": lambda: EarlyHelpEpisode.objects.filter(
+            _open_on("requested_on", "closed_on", as_at)
+        ).count(),
+        "social_workers": lambda: in_post().count(),
+        "agency": lambda: _pct(in_post().filter(is_agency=True).count(), in_post().count()),
+    }
+
+
+def measure_calibration(as_at: dt.date) -> list[CalibrationRow]:
+    population = child_population(as_at)
+    factor = population / SEED_CHILD_POPULATION
+    measures = _measures(as_at, population)
+    rows = []
+    for target in TARGETS:
+        f = factor if target.scales else 1.0
+        value = measures[target.key]()
+        rows.append(
+            CalibrationRow(
+                target, target.low * f, target.high * f, None if value is None else float(value)
+            )
+        )
+    return rows
+
+
+def format_table(rows: list[CalibrationRow]) -> str:
+    lines = [f"{'Quantity':44s} {'Target':>17s} {'Generated':>10s}  Within 15%"]
+    for row in rows:
+        target = f"{row.low:,.1f}" if row.low == row.high else f"{row.low:,.1f}-{row.high:,.1f}"
+        generated = "-" if row.generated is None else f"{row.generated:,.1f}"
+        lines.append(
+            f"{row.target.quantity:44s} {target:>17s} {generated:>10s}  "
+            f"{'yes' if row.within else 'NO'}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Domain rules for the invariant checker, one module per app (importing registers them)."""

@@ -1,0 +1,106 @@
+"""Children in care: periods, episodes (SSDA903), reviews, visits."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import F
+
+from safeguard.care.models import LookedAfterEpisode, LookedAfterReview, PeriodOfCare
+from safeguard.cin.models import Visit, VisitType
+from safeguard.synth.checker import Check, Violation, _overlaps, rule
+
+EP, PER = "care.LookedAfterEpisode", "care.PeriodOfCare"
+
+
+@rule("LA-PERIOD-NO-OVERLAP", "A child's periods of care do not overlap.")
+def periods_overlap(check: Check) -> Iterator[Violation]:
+    rows = PeriodOfCare.objects.values_list("pk", "child", "started_on", "ended_on")
+    yield from _overlaps(check, "LA-PERIOD-NO-OVERLAP", PER, rows, "Period of care")
+
+
+@rule("LA-EPISODE-NO-OVERLAP", "A child's looked-after episodes do not overlap.")
+def episodes_overlap(check: Check) -> Iterator[Violation]:
+    rows = LookedAfterEpisode.objects.values_list("pk", "child", "started_on", "ended_on")
+    yield from _overlaps(check, "LA-EPISODE-NO-OVERLAP", EP, rows, "Episode")
+
+
+@rule("LA-EPISODE-SPAN", "An episode ends after it starts (DEC > DECOM), inside its period.")
+def episode_span(check: Check) -> Iterator[Violation]:
+    rows = LookedAfterEpisode.objects.filter(ended_on__lte=F("started_on"))
+    for row in rows.values("pk", "child"):
+        yield check.v(
+            "LA-EPISODE-SPAN", EP, row["pk"], row["child"], "Ends on or before it starts."
+        )
+    rows = LookedAfterEpisode.objects.filter(started_on__lt=F("period__started_on"))
+    for row in rows.values("pk", "child"):
+        yield check.v("LA-EPISODE-SPAN", EP, row["pk"], row["child"], "Starts before its period.")
+
+
+@rule("LA-X1-NEXT-EPISODE", "An episode ceasing X1 is followed by an episode the same day.")
+def x1(check: Check) -> Iterator[Violation]:
+    starts = set(LookedAfterEpisode.objects.values_list("child", "started_on"))
+    for pk, child, ended in LookedAfterEpisode.objects.filter(reason_ceased="X1").values_list(
+        "pk", "child", "ended_on"
+    ):
+        if (child, ended) not in starts:
+            yield check.v(
+                "LA-X1-NEXT-EPISODE",
+                EP,
+                pk,
+                child,
+                f"Ceased X1 on {ended} with no episode starting that day.",
+            )
+
+
+@rule("LA-FIRST-EPISODE-S", "The first episode of a period has reason for new episode S.")
+def first_s(check: Check) -> Iterator[Violation]:
+    first: dict[Any, tuple[Any, Any, Any, str]] = {}
+    for pk, child, period, started, rne in LookedAfterEpisode.objects.values_list(
+        "pk", "child", "period", "started_on", "reason_new_episode"
+    ):
+        if period not in first or (started, str(pk)) < (first[period][2], str(first[period][0])):
+            first[period] = (pk, child, started, rne)
+    for pk, child, _started, rne in first.values():
+        if rne != "S":
+            yield check.v(
+                "LA-FIRST-EPISODE-S", EP, pk, child, f"First episode of its period has RNE {rne!r}."
+            )
+
+
+@rule("LA-REVIEW-PN0", "Review participation is PN0 if and only if the child is under 4.")
+def pn0(check: Check) -> Iterator[Violation]:
+    for pk, child, held, participation, dob in LookedAfterReview.objects.values_list(
+        "pk", "child", "held_on", "participation", "child__date_of_birth"
+    ):
+        if dob is None or not participation:
+            continue
+        age = held.year - dob.year - ((held.month, held.day) < (dob.month, dob.day))
+        if (participation == "PN0") != (age < 4):
+            yield check.v(
+                "LA-REVIEW-PN0",
+                "care.LookedAfterReview",
+                pk,
+                child,
+                f"Age {age} with participation {participation}.",
+            )
+
+
+@rule("LA-VISIT-WHILE-LOOKED-AFTER", "Looked-after visits happen while the child is looked after.")
+def la_visits(check: Check) -> Iterator[Violation]:
+    periods: dict[object, list[tuple[object, object]]] = defaultdict(list)
+    for child, start, end in PeriodOfCare.objects.values_list("child", "started_on", "ended_on"):
+        periods[child].append((start, end))
+    for pk, child, day in Visit.objects.filter(visit_type=VisitType.LOOKED_AFTER).values_list(
+        "pk", "child", "visit_date"
+    ):
+        if not any(s <= day and (e is None or day <= e) for s, e in periods.get(child, ())):  # type: ignore[operator]
+            yield check.v(
+                "LA-VISIT-WHILE-LOOKED-AFTER",
+                "cin.Visit",
+                pk,
+                child,
+                f"Visit on {day} while not looked after.",
+            )

@@ -1,0 +1,386 @@
+"""Children in care: periods, episodes, CIN episodes, allocations, adoption, care leavers.
+
+A steady-state simulation: entries to care arrive at a constant rate from ``BURN_IN_YEARS``
+before the history starts, so on the first day of history the stock of looked-after children
+and care leavers is already at its long-run level (children in long-term foster care for
+years, young people who left care at 18 and are now 19-25). Stays that cannot touch the
+history (ended long before it and not care leavers in it) are simulated but not written.
+
+Calibration (scale 1.0): ~200 entries a year with the DfE age mix and outcomes give ~480
+looked after at a time; see docs/synthetic-authority.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from safeguard.care.models import (
+    AdoptionDecision,
+    AdoptionMatch,
+    LookedAfterEpisode,
+    PeriodOfCare,
+)
+from safeguard.care.rules import POSTCODE
+from safeguard.cin.models import CINEpisode
+from safeguard.core.calendar import birthday
+from safeguard.people.models import Person
+from safeguard.synth.context import SynthContext
+from safeguard.synth.families import FamilyFactory
+from safeguard.synth.journeys import care_leavers, care_records
+from safeguard.synth.journeys.care_plan import (
+    NEED_WEIGHTS,
+    Planner,
+    Stay,
+    entry_age,
+    outcome_for,
+    pick,
+    provisional_exit,
+)
+from safeguard.synth.writer import build
+from safeguard.workforce.models import Allocation, Worker
+
+STREAM = "care"
+#: Entries to care a year at scale 1.0 (tuned so ~480 are looked after at a time).
+ENTRIES_PER_YEAR = 178.0
+BURN_IN_YEARS = 18
+#: Workers are named on records from this long before the history (the workforce's burn-in).
+WORKERS_FROM_YEARS = 3
+PROVIDERS = (
+    "Horizon Care Ltd",
+    "Brighter Futures Fostering",
+    "Oakleaf Children's Services",
+    "Pathways Residential",
+    "Willow Fostering Agency",
+    "Keystone Homes",
+)
+REFERRAL_SOURCES = {
+    "5A": 0.25,
+    "1A": 0.05,
+    "1B": 0.1,
+    "2A": 0.12,
+    "2B": 0.08,
+    "3A": 0.1,
+    "3F": 0.05,
+    "5D": 0.1,
+    "1C": 0.05,
+    "5C": 0.1,
+}
+CLOSURE_FOR = {
+    "E11": "RC1",
+    "E12": "RC1",
+    "E45": "RC4",
+    "E46": "RC4",
+    "E47": "RC4",
+    "E48": "RC4",
+    "E3": "RC5",
+    "E7": "RC6",
+    "E41": "RC3",
+}
+
+
+@dataclass
+class LookedAfter:
+    """A looked-after child as published for later modules (missing episodes)."""
+
+    child: Person
+    stay: Stay
+    period: PeriodOfCare
+
+
+def worker(
+    ctx: SynthContext, role: str, on: dt.date, stream: str, area: str | None = None
+) -> Worker | None:
+    """A worker in post on ``on`` (None before the workforce's history)."""
+    from safeguard.synth.workforce import pick_worker
+
+    earliest = ctx.settings.start - dt.timedelta(days=365 * WORKERS_FROM_YEARS)
+    if on < earliest or "worker_index" not in ctx.registry:
+        return None
+    return pick_worker(ctx, role=role, on=on, stream=stream, team_area=area)
+
+
+def _postcode(value: str) -> str:
+    match = POSTCODE.match(" ".join(value.upper().split()))
+    return f"{match.group(1)} {match.group(2)}" if match else ""
+
+
+def generate(ctx: SynthContext) -> None:
+    settings = ctx.settings
+    rng = ctx.stream(STREAM)
+    fake = ctx.faker(STREAM)
+    start, end = settings.start, settings.end
+    sim_start = start - dt.timedelta(days=round(365.25 * BURN_IN_YEARS))
+    total_days = (end - sim_start).days + 1
+    n = int(rng.poisson(ENTRIES_PER_YEAR * settings.scale * total_days / 365.25))
+    offsets = np.sort(rng.integers(0, total_days, size=n))
+    postcodes = [p for p in (_postcode(fake.postcode()) for _ in range(400)) if p]
+    names = [fake.last_name() for _ in range(300)]
+    planner = Planner(rng, settings.la_code, postcodes, names)
+    families = FamilyFactory.of(ctx)
+    looked_after: list[LookedAfter] = []
+    for offset in offsets:
+        entry = sim_start + dt.timedelta(days=int(offset))
+        age = entry_age(rng)
+        outcome = outcome_for(rng, age)
+        exit_guess = provisional_exit(rng, entry, age, outcome)
+        need = pick(rng, NEED_WEIGHTS)
+        age_out = age + (exit_guess - entry).days / 365.25
+        dob_guess = entry - dt.timedelta(days=round(365.25 * (age + 0.5)))
+        leaver_possible = (
+            age_out >= 15.9 and dob_guess + dt.timedelta(days=round(26 * 365.25)) > start
+        )
+        if exit_guess < start - dt.timedelta(days=30) and not leaver_possible:
+            continue
+        family = families.new_family(on=entry, child_ages=[age])
+        child = family.children[0]
+        assert child.date_of_birth is not None
+        stay = planner.plan(
+            entry=entry,
+            exit_=exit_guess,
+            dob=child.date_of_birth,
+            outcome=outcome,
+            need=need,
+            end=end,
+        )
+        home = _postcode(family.household.postcode)
+        period = _write_stay(ctx, child, stay, home)
+        looked_after.append(LookedAfter(child, stay, period))
+    ctx.registry["looked_after_children"] = looked_after
+    care_records.generate(ctx, looked_after)
+    care_leavers.generate(ctx, looked_after)
+
+
+def _write_stay(ctx: SynthContext, child: Person, stay: Stay, home: str) -> PeriodOfCare:
+    rng = ctx.stream(STREAM)
+    at = ctx.at(stay.entry, 10)
+    period = ctx.writer.add(
+        build(PeriodOfCare, child=child, started_on=stay.entry, ended_on=stay.exit),
+        id=ctx.new_id(STREAM),
+        at=at,
+    )
+    for ep in stay.episodes:
+        place = ep.place
+        postcode = home if place.kind == "P1" else place.postcode
+        if postcode and postcode == home and place.kind != "P1":
+            postcode = ""
+        provider_name = ""
+        if place.provider in {"PR4", "PR5"}:
+            provider_name = PROVIDERS[int(rng.integers(len(PROVIDERS)))]
+        elif place.provider == "PR1":
+            provider_name = ctx.settings.la_name
+        ep.obj = ctx.writer.add(
+            build(
+                LookedAfterEpisode,
+                child=child,
+                period=period,
+                started_on=ep.start,
+                reason_new_episode=ep.rne,
+                legal_status=ep.legal,
+                category_of_need=stay.need,
+                placement_type=place.kind,
+                placement_provider=place.provider,
+                ended_on=ep.end,
+                reason_ceased=ep.rec,
+                reason_placement_change=ep.rpc,
+                home_postcode=home,
+                placement_postcode=postcode,
+                urn=place.urn,
+                carer_name=place.carer if place.kind != "P1" else "",
+                provider_name=provider_name,
+                placement_la_code=place.la_code,
+                is_registered=place.registered,
+                distance_miles=place.distance,
+            ),
+            id=ctx.new_id(STREAM),
+            at=ctx.at(ep.start, 11),
+        )
+    _write_cin_episode(ctx, child, stay)
+    _write_adoption(ctx, child, stay, period)
+    _write_allocations(ctx, child, stay)
+    timeline = ctx.timeline(child.id)
+    timeline.cin_busy_until = stay.exit or ctx.settings.end
+    timeline.looked_after_until = stay.exit or ctx.settings.end
+    return period
+
+
+def _write_cin_episode(ctx: SynthContext, child: Person, stay: Stay) -> None:
+    rng = ctx.stream(STREAM)
+    assert child.date_of_birth is not None
+    workforce_from = ctx.settings.start - dt.timedelta(days=365 * WORKERS_FROM_YEARS)
+    if stay.exit is not None and stay.exit < workforce_from:
+        return  # closed before the workforce's history: not kept
+    referral = max(child.date_of_birth, stay.entry - dt.timedelta(days=int(rng.integers(0, 75))))
+    closure_reason = ""
+    summary = ""
+    manager = None
+    signed = None
+    if stay.exit is not None:
+        closure_reason = CLOSURE_FOR.get(stay.reason, "RC7")
+        summary = f"Ceased to be looked after ({stay.reason}); no longer a child in need."
+        manager = worker(ctx, "team_manager", stay.exit, STREAM, "cic")
+        signed = stay.exit if manager is not None else None
+    ctx.writer.add(
+        build(
+            CINEpisode,
+            child=child,
+            referral_date=referral,
+            referral_source=pick(rng, REFERRAL_SOURCES),
+            primary_need=stay.need,
+            closure_date=stay.exit,
+            reason_for_closure=closure_reason,
+            closure_summary=summary,
+            closure_signed_off_by=manager,
+            closure_signed_off_on=signed,
+        ),
+        id=ctx.new_id(STREAM),
+        at=ctx.at(referral, 9, 30),
+    )
+    ctx.timeline(child.id).referral_dates.append(referral)
+
+
+def _write_adoption(ctx: SynthContext, child: Person, stay: Stay, period: PeriodOfCare) -> None:
+    info = stay.adoption
+    end = ctx.settings.end
+    if not info or "decided" not in info:
+        return
+    decided = info["decided"]
+    assert isinstance(decided, dt.date)
+    if decided > end:
+        return
+    plan_agreed = info["plan_agreed"]
+    assert isinstance(plan_agreed, dt.date)
+    decision = ctx.writer.add(
+        build(
+            AdoptionDecision,
+            child=child,
+            period=period,
+            plan_agreed_on=plan_agreed,
+            decided_on=decided,
+            decision_maker=worker(ctx, "service_manager", decided, STREAM),
+        ),
+        id=ctx.new_id(STREAM),
+        at=ctx.at(decided, 15),
+    )
+    matched = info["matched"]
+    assert isinstance(matched, dt.date)
+    if matched > end:
+        return
+    single = bool(info["single"])
+    rng = ctx.stream(STREAM)
+    if single:
+        sex, legal, number = ("F1" if rng.random() < 0.85 else "M1"), "L0", 1
+    else:
+        same_sex = rng.random() < 0.1
+        sex = ("FF" if rng.random() < 0.5 else "MM") if same_sex else "MF"
+        legal = (
+            ("L12" if rng.random() < 0.7 else "L4")
+            if same_sex
+            else ("L11" if rng.random() < 0.8 else "L3")
+        )
+        number = 2
+    ctx.writer.add(
+        build(
+            AdoptionMatch,
+            decision=decision,
+            matched_on=matched,
+            number_of_adopters=number,
+            adopter_sex=sex,
+            adopter_legal_status=legal,
+        ),
+        id=ctx.new_id(STREAM),
+        at=ctx.at(matched, 15),
+    )
+
+
+def _write_allocations(ctx: SynthContext, child: Person, stay: Stay) -> None:
+    """Social workers while looked after; hand-overs every year or so."""
+    first = max(stay.entry, ctx.settings.start - dt.timedelta(days=365 * WORKERS_FROM_YEARS - 1))
+    allocate(
+        ctx,
+        child,
+        first=first,
+        last=stay.exit,
+        role="social_worker",
+        area="cic",
+        reason="FCONTA",
+        stream=STREAM,
+    )
+
+
+def allocate(
+    ctx: SynthContext,
+    child: Person,
+    *,
+    first: dt.date,
+    last: dt.date | None,
+    role: str,
+    area: str,
+    reason: str,
+    stream: str,
+) -> None:
+    """A chain of allocations from ``first`` to ``last`` (open when None), hand-overs ~yearly.
+
+    Each holder is in post for their whole span (a leaver hands over on their last day).
+    """
+    rng = ctx.stream(stream)
+    end = ctx.settings.end
+    stop = last or end
+    if first > stop:
+        return
+    day = first
+    while day <= stop:
+        holder = worker(ctx, role, day, stream, area)
+        if holder is None:
+            return
+        if holder.started_on > day or (holder.left_on is not None and holder.left_on < day):
+            day += dt.timedelta(days=14)  # a vacancy: unallocated until someone is in post
+            continue
+        length = int(rng.lognormal(np.log(330), 0.6))
+        until = day + dt.timedelta(days=max(30, length))
+        next_reason = pick(
+            rng,
+            {
+                "LEFTRL": 0.05,
+                "MANAGE": 0.5,
+                "TSPROC": 0.2,
+                "ORGRST": 0.1,
+                "ABSENC": 0.1,
+                "CHCHAN": 0.05,
+            },
+        )
+        if holder.left_on is not None and holder.left_on < until:
+            until, next_reason = max(holder.left_on, day), "LEFTRL"
+        ended: dt.date | None
+        if until >= stop:
+            ended, end_reason = last, ""
+        else:
+            ended, end_reason = until, next_reason
+        ctx.writer.add(
+            build(
+                Allocation,
+                child=child,
+                worker=holder,
+                started_on=day,
+                ended_on=ended,
+                start_reason=reason,
+                end_reason=end_reason,
+            ),
+            id=ctx.new_id(stream),
+            at=ctx.at(day, 9, 15),
+        )
+        ctx.registry.setdefault("care_allocations", {}).setdefault(child.id, []).append(
+            (day, ended, holder)
+        )
+        if ended is None or until >= stop:
+            return
+        if until == day:
+            until = day + dt.timedelta(days=1)
+        day, reason = until, next_reason
+
+
+def eighteenth(child: Person) -> dt.date:
+    assert child.date_of_birth is not None
+    return birthday(child.date_of_birth, 18)

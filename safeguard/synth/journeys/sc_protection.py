@@ -1,0 +1,370 @@
+"""Strategy discussions, s47 enquiries, conferences and CP plans for the journeys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from safeguard.cin.models import CINEpisode
+from safeguard.core.calendar import add_months, add_working_days, previous_working_day
+from safeguard.people.models import Person
+from safeguard.protection.models import (
+    Agency,
+    AttendanceStatus,
+    Conference,
+    ConferenceAttendance,
+    ConferenceInvitation,
+    ConferenceOutcome,
+    ConferenceType,
+    CoreGroupMeeting,
+    CPPlan,
+    CPPlanEndReason,
+    Section47Enquiry,
+    Section47Outcome,
+    StrategyAttendee,
+    StrategyDiscussion,
+)
+from safeguard.synth.context import SynthContext
+from safeguard.synth.journeys.sc_util import visits
+from safeguard.synth.workforce import pick_worker
+from safeguard.synth.writer import build
+from safeguard.workforce.models import ServiceArea, WorkerRole
+
+if TYPE_CHECKING:
+    from safeguard.synth.journeys.sc_journey import JourneyPlanner
+
+STREAM = "social_care_protection"
+S47_INITIATED = 0.93
+SUBSTANTIATED = 0.63
+ICPC_NOT_REQUIRED = 0.06
+#: ICPC within 15 working days of the strategy discussion (seed 81% in 2020).
+ICPC_ON_TIME = 0.81
+ICPC_PLAN = 0.80
+CATEGORIES = (("NEG", 0.55), ("EMO", 0.27), ("PHY", 0.09), ("SAB", 0.05), ("MUL", 0.04))
+#: The plan ends at review conference k (1 = 3 months, then every 6 months).
+ENDS_AT_REVIEW = ((1, 0.36), (2, 0.50), (3, 0.10), (4, 0.028), (5, 0.009), (6, 0.003))
+FREQUENCY = ((1, 0.10), (2, 0.55), (4, 0.35))
+STEP_DOWN = 0.70
+
+
+@dataclass
+class ProtectionResult:
+    assessment_done: dt.date
+    ended_on: dt.date | None
+    step_down: bool
+
+
+class ProtectionWriter:
+    def __init__(self, ctx: SynthContext, planner: JourneyPlanner) -> None:
+        from safeguard.synth.journeys.sc_journey import new_group_reference, weighted
+
+        self.ctx = ctx
+        self.planner = planner
+        self.rng = ctx.stream(STREAM)
+        self.end = ctx.settings.end
+        self.weighted = weighted
+        self.group_reference = new_group_reference
+
+    def draw(self, day: dt.date, children: list[Person]) -> dict[str, Any]:
+        rng, w = self.rng, self.weighted
+        repeat = any(self.ctx.timeline(c.id).cp_plan_count for c in children)
+        icpc_wd = (
+            int(rng.integers(8, 16)) if rng.random() < ICPC_ON_TIME else int(rng.integers(16, 31))
+        )
+        return {
+            "sd_lag": int(rng.choice(3, p=(0.6, 0.3, 0.1))),
+            "s47": bool(rng.random() < S47_INITIATED),
+            # The enquiry concludes before the conference it asks for.
+            "s47_wd": int(rng.integers(4, icpc_wd - 1)),
+            "substantiated": bool(rng.random() < (SUBSTANTIATED + (0.1 if repeat else 0.0))),
+            "icpc_wd": icpc_wd,
+            "icpc_not_required": bool(rng.random() < ICPC_NOT_REQUIRED),
+            "plan": bool(rng.random() < ICPC_PLAN),
+            "category": str(w(rng, CATEGORIES)),
+            "reviews": int(w(rng, ENDS_AT_REVIEW)),  # type: ignore[call-overload]
+            "frequency": int(w(rng, FREQUENCY)),  # type: ignore[call-overload]
+            "step_down": bool(rng.random() < STEP_DOWN),
+            "cin_if_no_plan": bool(rng.random() < 0.5),
+            "group": self.group_reference(self.ctx),
+        }
+
+    def _add(self, obj: Any, day: dt.date, hour: int = 10) -> Any:
+        obj.id = self.ctx.new_id(STREAM)
+        return self.ctx.writer.add(obj, id=obj.id, at=self.ctx.at(day, hour))
+
+    def run(
+        self, p: dict[str, Any], episode: CINEpisode, child: Person, day: dt.date
+    ) -> ProtectionResult:
+        _ctx, rng, end = self.ctx, self.rng, self.end
+        held = add_working_days(day, p["sd_lag"]) if p["sd_lag"] else day
+        if held > end:
+            held = end
+        social_worker = self.planner.alloc.current(child, held)
+        sd = self._add(
+            build(
+                StrategyDiscussion,
+                episode=episode,
+                held_on=held,
+                lead_worker=social_worker,
+                information_shared="Police, health and school information shared.",
+                s47_initiated=p["s47"],
+                criminal_investigation=bool(rng.random() < 0.3),
+                minutes_circulated_on=held if held < end else None,
+            ),
+            held,
+        )
+        for agency, name in (
+            (Agency.SOCIAL_CARE, "Social worker"),
+            (Agency.POLICE, "DS, public protection"),
+            (Agency.HEALTH_VISITOR if rng.random() < 0.5 else Agency.GP, "Health safeguarding"),
+        ):
+            self._add(
+                build(
+                    StrategyAttendee,
+                    discussion=sd,
+                    agency=agency,
+                    name=name,
+                    worker=social_worker if agency == Agency.SOCIAL_CARE else None,
+                ),
+                held,
+            )
+        outcome_day = add_working_days(held, p["s47_wd"])
+        if not p["s47"]:
+            return ProtectionResult(min(outcome_day, end), outcome_day, p["cin_if_no_plan"])
+        s47_done = outcome_day <= end
+        substantiated = p["substantiated"]
+        needs_icpc = substantiated and not p["icpc_not_required"]
+        s47 = self._add(
+            build(
+                Section47Enquiry,
+                episode=episode,
+                strategy_discussion=sd,
+                start_date=held,
+                lead_worker=social_worker,
+                outcome=(
+                    Section47Outcome.SUBSTANTIATED
+                    if substantiated
+                    else Section47Outcome.NOT_SUBSTANTIATED
+                )
+                if s47_done
+                else "",
+                outcome_date=outcome_day if s47_done else None,
+                conference_requested_on=outcome_day if s47_done and needs_icpc else None,
+                icpc_not_required=bool(s47_done and substantiated and p["icpc_not_required"]),
+                icpc_not_required_reason="Risks managed under a CIN plan."
+                if s47_done and substantiated and p["icpc_not_required"]
+                else "",
+            ),
+            held,
+        )
+        if not s47_done:
+            return ProtectionResult(end + dt.timedelta(days=1), None, False)
+        if not needs_icpc:
+            return ProtectionResult(outcome_day, outcome_day, p["cin_if_no_plan"])
+        icpc_day = max(add_working_days(held, p["icpc_wd"]), add_working_days(outcome_day, 1))
+        icpc = self._conference(
+            episode,
+            child,
+            ConferenceType.INITIAL,
+            icpc_day,
+            p,
+            s47=s47,
+            outcome=ConferenceOutcome.PLAN if p["plan"] else ConferenceOutcome.NO_PLAN,
+        )
+        if icpc_day > end:
+            return ProtectionResult(outcome_day, None, False)
+        if not p["plan"]:
+            return ProtectionResult(outcome_day, icpc_day, p["cin_if_no_plan"])
+        ended = self._cp_plan(p, episode, child, icpc, icpc_day)
+        return ProtectionResult(outcome_day, ended, p["step_down"])
+
+    def _conference(
+        self,
+        episode: CINEpisode,
+        child: Person,
+        kind: str,
+        day: dt.date,
+        p: dict[str, Any],
+        *,
+        s47: Section47Enquiry | None = None,
+        plan: CPPlan | None = None,
+        outcome: str = "",
+        category: str = "",
+    ) -> Conference:
+        ctx, rng = self.ctx, self.rng
+        held = day <= self.end
+        booked_on = min(day - dt.timedelta(days=14), self.end)
+        chair = pick_worker(
+            ctx,
+            role=WorkerRole.CONFERENCE_CHAIR,
+            on=min(day, self.end),
+            stream=STREAM,
+            team_area=ServiceArea.QUALITY_ASSURANCE,
+        )
+        age = None if child.date_of_birth is None else (day - child.date_of_birth).days // 365
+        offered = age is not None and age >= 8
+        attended = {
+            Agency.SOCIAL_CARE: True,
+            Agency.POLICE: rng.random() < 0.85,
+            Agency.HEALTH_VISITOR if (age or 0) < 5 else Agency.SCHOOL_NURSE: rng.random() < 0.8,
+            Agency.SCHOOL if (age or 0) >= 4 else Agency.GP: rng.random() < 0.75,
+            Agency.FAMILY: rng.random() < 0.9,
+        }
+        conf = self._add(
+            build(
+                Conference,
+                episode=episode,
+                child=child,
+                conference_type=kind,
+                section47=s47,
+                plan=plan,
+                scheduled_for=day,
+                held_on=day if held else None,
+                chair=chair,
+                room="Conference room " + "ABC"[int(rng.integers(0, 3))],
+                group_reference=p["group"],
+                quorate=(attended[Agency.POLICE] or sum(attended.values()) >= 4) if held else None,
+                advocacy_offered=offered if held else None,
+                advocacy_accepted=(offered and bool(rng.random() < 0.4)) if held else None,
+                outcome=outcome if held else "",
+                category=category or (p["category"] if held and outcome == "plan" else ""),
+                minutes_sent_on=min(add_working_days(day, 15), self.end)
+                if held and add_working_days(day, 15) <= self.end
+                else None,
+            ),
+            booked_on,
+        )
+        for agency, went in attended.items():
+            label = Agency(agency).label
+            self._add(
+                build(
+                    ConferenceInvitation,
+                    conference=conf,
+                    agency=agency,
+                    invitee=label,
+                    invited_on=booked_on,
+                    report_requested=agency != Agency.FAMILY,
+                    report_received_on=(day - dt.timedelta(days=2))
+                    if held and agency != Agency.FAMILY and rng.random() < 0.7
+                    else None,
+                ),
+                booked_on,
+            )
+            if held:
+                status = (
+                    AttendanceStatus.ATTENDED
+                    if went
+                    else (
+                        AttendanceStatus.APOLOGIES
+                        if rng.random() < 0.7
+                        else AttendanceStatus.DID_NOT_ATTEND
+                    )
+                )
+                self._add(
+                    build(
+                        ConferenceAttendance,
+                        conference=conf,
+                        agency=agency,
+                        name=label,
+                        status=status,
+                    ),
+                    day,
+                )
+        return conf
+
+    def _cp_plan(
+        self,
+        p: dict[str, Any],
+        episode: CINEpisode,
+        child: Person,
+        icpc: Conference,
+        start: dt.date,
+    ) -> dt.date | None:
+        ctx, rng, end = self.ctx, self.rng, self.end
+        tl = ctx.timeline(child.id)
+        alloc = self.planner.alloc
+        alloc.start(child, ServiceArea.CHILDREN_IN_NEED, start)
+        lead = alloc.current(child, start)
+        plan = build(
+            CPPlan,
+            episode=episode,
+            child=child,
+            initial_conference=icpc,
+            start_date=start,
+            initial_category=p["category"],
+            latest_category=p["category"],
+            visit_frequency_weeks=p["frequency"],
+            lead_social_worker=lead,
+        )
+        plan.id = ctx.new_id(STREAM)
+        tl.cp_plan_count += 1
+        # Review conferences: 3 months, then 6-monthly; the plan ends at review k.
+        reviews: list[dt.date] = []
+        months = 3
+        for _ in range(p["reviews"]):
+            reviews.append(
+                previous_working_day(
+                    add_months(start, months) - dt.timedelta(days=int(rng.integers(0, 8)))
+                )
+            )
+            months += 6
+        eighteen = None
+        if child.date_of_birth is not None:
+            eighteen = add_months(child.date_of_birth, 216)
+        ended: dt.date | None = None
+        for k, day in enumerate(reviews, start=1):
+            if eighteen is not None and day >= eighteen:
+                ended = eighteen
+                plan.end_date, plan.end_reason = eighteen, CPPlanEndReason.TURNED_18
+                break
+            final = k == len(reviews)
+            conf = self._conference(
+                episode,
+                child,
+                ConferenceType.REVIEW,
+                day,
+                p,
+                plan=plan,
+                outcome=ConferenceOutcome.NO_PLAN if final else ConferenceOutcome.PLAN,
+                category=p["category"] if not final else "",
+            )
+            if day > end:
+                break
+            if final:
+                ended = day
+                plan.end_date, plan.end_reason, plan.end_conference = (
+                    day,
+                    CPPlanEndReason.NO_LONGER_AT_RISK,
+                    conf,
+                )
+        if ended is not None and ended > end:
+            ended = None
+            plan.end_date, plan.end_reason, plan.end_conference = None, "", None
+        if ended is not None:
+            tl.last_cp_plan_end = ended
+        self.ctx.writer.add(plan, id=plan.id, at=ctx.at(start, 15))
+        last = min(ended or end, end)
+        # Core groups: first within 10 working days (mostly), then about six-weekly.
+        first_wd = int(rng.integers(3, 11)) if rng.random() < 0.86 else int(rng.integers(11, 16))
+        meeting = add_working_days(start, first_wd)
+        while meeting <= last:
+            self._add(
+                build(CoreGroupMeeting, plan=plan, held_on=meeting, attendees="Core group"), meeting
+            )
+            meeting = add_working_days(meeting, 30)
+        visits(
+            ctx,
+            rng,
+            child,
+            episode,
+            "cp",
+            start,
+            last,
+            p["frequency"],
+            lead,
+            alloc,
+            not_alone_young=0.72,
+            not_alone_older=0.24,
+        )
+        return ended
