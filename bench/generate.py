@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -109,7 +108,6 @@ def main() -> None:
         f"| {statistics.median(r['total'] for r in results):.1f} s "
         f"| {max(r['rss'] for r in results):.0f} MiB |"
     )
-    _ = resource  # ru_maxrss units: KiB on Linux
 
 
 if __name__ == "__main__":
