@@ -33,6 +33,7 @@ M = TypeVar("M", bound=models.Model)
 @dataclass(frozen=True)
 class _Insert:
     sql: str
+    copy_sql: str
     attnames: tuple[str, ...]
     converters: tuple[Converter | None, ...]
 
@@ -170,6 +171,7 @@ class BulkWriter:
             self._inserts[model] = _Insert(
                 # Table and column names come from model metadata, quoted; values are bound.
                 sql=f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})",  # noqa: S608
+                copy_sql=f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN",
                 attnames=tuple(f.attname for f in fields),
                 converters=tuple(_converter_for(f) for f in fields),
             )
@@ -191,7 +193,14 @@ class BulkWriter:
                 )
             )
         with connection.cursor() as cursor:
-            cursor.executemany(insert.sql, rows)
+            if connection.vendor == "postgresql":
+                # COPY: one round trip per batch (Django's client-side binding cursor
+                # would send executemany's rows one statement at a time).
+                with cursor.cursor.copy(insert.copy_sql) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(insert.sql, rows)
         self.counts[model._meta.label] += len(buffer)
         if self.on_write is not None:
             self.on_write(len(buffer))
