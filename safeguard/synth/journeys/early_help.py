@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,6 +34,7 @@ from safeguard.earlyhelp.models import (
 from safeguard.frontdoor.models import MashDecision
 from safeguard.people.models import Person
 from safeguard.synth.context import SynthContext
+from safeguard.synth.draws import weighted
 from safeguard.synth.workforce import pick_worker
 from safeguard.synth.writer import build
 from safeguard.workforce.models import ServiceArea, WorkerRole
@@ -82,16 +84,6 @@ NEEDS = (
     "Young carer support and respite.",
     "Housing and money worries affecting the children.",
 )
-
-
-def _weighted(rng: np.random.Generator, pairs: tuple[tuple[str, float], ...]) -> str:
-    total = sum(w for _, w in pairs)
-    x = float(rng.random()) * total
-    for value, weight in pairs:
-        x -= weight
-        if x < 0:
-            return value
-    return pairs[-1][0]
 
 
 @dataclass
@@ -168,7 +160,7 @@ class EarlyHelpDesk:
         episode.id = self.ctx.new_id(STREAM)
         length = max(21, int(rng.lognormal(np.log(MEDIAN_DAYS), 0.55)))
         close = day + dt.timedelta(days=length)
-        reason = _weighted(rng, CLOSURES)
+        reason = weighted(rng, CLOSURES)
         self._assess(episode, day, close)
         planned = close if close <= self.end else None
         if planned is not None:
@@ -190,7 +182,7 @@ class EarlyHelpDesk:
         if started >= close or started > self.end:
             return
         episode.assessment_started_on = started
-        agency = _weighted(rng, AGENCIES)
+        agency = weighted(rng, AGENCIES)
         episode.assessment_agency = agency
         done = add_working_days(started, int(rng.integers(5, 35)))
         if done < close and done <= self.end:
@@ -276,14 +268,16 @@ class EarlyHelpDesk:
             review += dt.timedelta(days=int(rng.integers(35, 56)))
 
 
-def direct_requests(desk: EarlyHelpDesk, day: dt.date, pick_children: object) -> None:
+def direct_requests(
+    desk: EarlyHelpDesk, day: dt.date, pick_children: Callable[[dt.date], list[Person]]
+) -> None:
     """Requests made straight to early help on ``day`` (Poisson)."""
     rng = desk.rng
     scale = desk.ctx.settings.scale
     weekday = 1.3 if day.weekday() < 5 else 0.25
     n = int(rng.poisson(DIRECT_REQUESTS_PER_MONTH * 12 / 365.25 * weekday * scale))
     for _ in range(n):
-        children = pick_children(day)  # type: ignore[operator]
-        source = _weighted(rng, DIRECT_SOURCES)
+        children = pick_children(day)
+        source = weighted(rng, DIRECT_SOURCES)
         for child in children:
             desk.start(child, day, source)

@@ -18,6 +18,7 @@ from safeguard.cin.models import CINEpisode, CINPlan, CINPlanEndReason, CINPlanR
 from safeguard.core.calendar import add_months, add_working_days, previous_working_day
 from safeguard.people.models import Person
 from safeguard.synth.context import SynthContext
+from safeguard.synth.draws import weighted
 from safeguard.synth.journeys.early_help import EarlyHelpDesk
 from safeguard.synth.journeys.sc_protection import ProtectionWriter
 from safeguard.synth.journeys.sc_util import Allocator, visits
@@ -72,16 +73,6 @@ LATE_REASONS = (
     "Social worker absence; case reallocated.",
     "Complex needs required specialist assessment.",
 )
-
-
-def weighted(rng: np.random.Generator, pairs: tuple[tuple[object, float], ...]) -> object:
-    total = sum(w for _, w in pairs)
-    x = float(rng.random()) * total
-    for value, weight in pairs:
-        x -= weight
-        if x < 0:
-            return value
-    return pairs[-1][0]
 
 
 @dataclass

@@ -57,7 +57,8 @@ class ProtectionResult:
 
 class ProtectionWriter:
     def __init__(self, ctx: SynthContext, planner: JourneyPlanner) -> None:
-        from safeguard.synth.journeys.sc_journey import new_group_reference, weighted
+        from safeguard.synth.draws import weighted
+        from safeguard.synth.journeys.sc_journey import new_group_reference
 
         self.ctx = ctx
         self.planner = planner
@@ -82,8 +83,8 @@ class ProtectionWriter:
             "icpc_not_required": bool(rng.random() < ICPC_NOT_REQUIRED),
             "plan": bool(rng.random() < ICPC_PLAN),
             "category": str(w(rng, CATEGORIES)),
-            "reviews": int(w(rng, ENDS_AT_REVIEW)),  # type: ignore[call-overload]
-            "frequency": int(w(rng, FREQUENCY)),  # type: ignore[call-overload]
+            "reviews": int(w(rng, ENDS_AT_REVIEW)),
+            "frequency": int(w(rng, FREQUENCY)),
             "step_down": bool(rng.random() < STEP_DOWN),
             "cin_if_no_plan": bool(rng.random() < 0.5),
             "group": self.group_reference(self.ctx),

@@ -33,6 +33,7 @@ from safeguard.frontdoor.models import (
 )
 from safeguard.people.models import Person
 from safeguard.synth.context import SynthContext
+from safeguard.synth.draws import weighted
 from safeguard.synth.families import FamilyFactory
 from safeguard.synth.journeys.early_help import EarlyHelpDesk, direct_requests
 from safeguard.synth.journeys.sc_journey import Journey, JourneyPlanner
@@ -104,16 +105,6 @@ def _contacts_per_month(year: int) -> float:
     return PLATEAU
 
 
-def _weighted(rng: np.random.Generator, pairs: tuple[tuple[object, float], ...]) -> object:
-    total = sum(w for _, w in pairs)
-    x = float(rng.random()) * total
-    for value, weight in pairs:
-        x -= weight
-        if x < 0:
-            return value
-    return pairs[-1][0]
-
-
 class FrontDoor:
     def __init__(self, ctx: SynthContext) -> None:
         self.ctx = ctx
@@ -182,7 +173,7 @@ class FrontDoor:
             children = self.known[int(rng.integers(0, len(self.known)))]
             if self._free(children, on):
                 return children
-        n = int(_weighted(rng, CHILDREN_PER_CONTACT))  # type: ignore[call-overload]
+        n = int(weighted(rng, CHILDREN_PER_CONTACT))
         ages = sorted(int(a) for a in rng.choice(18, size=n, p=_AGE_P))
         unborn = bool(converting and rng.random() < 0.03)
         family = self.families.new_family(on=on, child_ages=ages, unborn=unborn)
@@ -198,7 +189,7 @@ class FrontDoor:
             children = self.known[int(rng.integers(0, len(self.known)))]
             if self._free(children, on):
                 return children
-        n = int(_weighted(rng, CHILDREN_PER_CONTACT))  # type: ignore[call-overload]
+        n = int(weighted(rng, CHILDREN_PER_CONTACT))
         ages = sorted(int(a) for a in rng.choice(18, size=n, p=_AGE_P))
         family = self.families.new_family(on=on, child_ages=ages)
         return [c for c in family.children if c.date_of_birth is not None]
@@ -213,7 +204,7 @@ class FrontDoor:
         closed = rng.random() < CLOSED_AT_CONTACT * (1.3 if ppn == "blue" else 1.0)
         outcome_value = MashOutcome.ASSESSMENT
         if not closed:
-            outcome_value = _weighted(rng, MASH_OUTCOMES)  # type: ignore[assignment]
+            outcome_value = weighted(rng, MASH_OUTCOMES)
             if ppn == "red" and outcome_value == MashOutcome.INFORMATION_AND_ADVICE:
                 outcome_value = MashOutcome.STRATEGY_DISCUSSION
             if outcome_value == MashOutcome.ASSESSMENT and rng.random() < self._extra_sd(day):
@@ -280,7 +271,7 @@ class FrontDoor:
     def _channel(self, source: str) -> tuple[str, str]:
         rng = self.rng
         if source == "6" and rng.random() < PPN_SHARE:
-            return ContactChannel.POLICE_PPN, str(_weighted(rng, PPN_COLOURS))
+            return ContactChannel.POLICE_PPN, str(weighted(rng, PPN_COLOURS))
         if source in PROFESSIONAL_SOURCES:
             x = rng.random()
             if x < 0.45:
