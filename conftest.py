@@ -7,6 +7,9 @@ import itertools
 
 import pytest
 
+# `client.force_login(user)` signs in with two-factor verification (every page needs it).
+pytest_plugins = ["safeguard.access.signin.testing"]
+
 _counter = itertools.count(1)
 
 

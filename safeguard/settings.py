@@ -6,6 +6,7 @@ the default) and production (PostgreSQL behind several app processes).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -38,6 +39,9 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("SAFEGUARD_DEBUG", False)
+#: Set to 1 in production: demo-only conveniences (the demo command, `otp_code`, the
+#: two-factor bypass) refuse to run.
+SAFEGUARD_PRODUCTION = env_bool("SAFEGUARD_PRODUCTION", False)
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("SAFEGUARD_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
@@ -45,15 +49,22 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with a default site that requires a two-factor-verified user and
+    # sends sign-in and sign-out through Safeguard's own pages.
+    "safeguard.access.signin.apps.VerifiedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "rules.apps.AutodiscoverRulesConfig",
     "safeguard.core",
     "safeguard.access",
+    "safeguard.audit",
     "safeguard.workforce",
     "safeguard.people",
     "safeguard.frontdoor",
@@ -63,21 +74,40 @@ INSTALLED_APPS = [
     "safeguard.protection",
     "safeguard.care",
     "safeguard.exploitation",
+    "safeguard.governance",
     "safeguard.synth",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy on every response; Cache-Control: no-store for signed-in users.
+    "safeguard.access.signin.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Every page but sign-in and public ones needs a two-factor-verified user.
+    "safeguard.access.signin.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "safeguard.core.middleware.CurrentActorMiddleware",
     "safeguard.access.middleware.DenyByDefaultMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during sign-in into a response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first so a locked-out account is refused before its password is checked;
+# then Django's own (passwords, and the backend that loads the signed-in user: it must be
+# the first with `get_user`, which `Client.force_login` picks); then role capabilities and
+# `rules` object predicates.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "safeguard.access.backends.RoleCapabilityBackend",
+    "rules.permissions.ObjectPermissionBackend",
 ]
 
 ROOT_URLCONF = "safeguard.urls"
@@ -93,6 +123,7 @@ TEMPLATES: list[dict[str, Any]] = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "safeguard.core.context_processors.service",
             ],
         },
     },
@@ -129,8 +160,45 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "access:sign_in"
 LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "access:sign_in"
+
+# Two-factor sign-in (django-otp TOTP, safeguard.access.signin). Every user enters a
+# 6-digit code from an authenticator app after their password.
+OTP_TOTP_ISSUER = "Safeguard"
+#: DEMO ONLY: users with no authenticator app may skip setting one up. A system check
+#: (safeguard.E401) refuses to start with it on when SAFEGUARD_PRODUCTION=1, or when
+#: DEBUG is off and the database is not SQLite (see safeguard/access/signin/checks.py).
+SAFEGUARD_DEMO_SKIP_2FA = env_bool("SAFEGUARD_DEMO_SKIP_2FA", False)
+
+# Lockout (django-axes). 5 failed attempts for one username — wrong passwords and wrong
+# codes alike, from any address — lock that username for 30 minutes. Per username, not
+# per address: staff share council and partner-agency network addresses, so locking an
+# address would lock out whole offices, and guessing spread over many addresses is still
+# capped per account. Spraying one password over many usernames from one address is not
+# locked per address; it is blunted by the password rules (12+ characters, no common
+# passwords) and by the code step, whose failures also count per username. So axes'
+# advice to add 'ip_address' (axes.W006) is deliberately silenced. An administrator can
+# unlock early with `safeguard axes_reset_username USERNAME`.
+AXES_FAILURE_LIMIT = int(os.environ.get("SAFEGUARD_LOCKOUT_FAILURES", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("SAFEGUARD_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# The cool-off runs from the lockout; attempts during it do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "safeguard.access.signin.views.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+# The client address (lockout log and audit log) is the TCP peer unless the deployment
+# says how many reverse proxies it trusts to set X-Forwarded-For.
+_trusted_proxies = int(os.environ.get("SAFEGUARD_TRUSTED_PROXIES", "0"))
+if _trusted_proxies:
+    AXES_IPWARE_PROXY_COUNT = _trusted_proxies
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -152,6 +220,7 @@ CSRF_COOKIE_SECURE = env_bool("SAFEGUARD_SECURE_COOKIES", True)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# Sign-out after 30 minutes without a request: every request moves the expiry on.
 SESSION_COOKIE_AGE = int(os.environ.get("SAFEGUARD_SESSION_SECONDS", str(30 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -176,6 +245,9 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_SSL_REDIRECT = env_bool("SAFEGUARD_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = int(os.environ.get("SAFEGUARD_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SAFEGUARD_HSTS_INCLUDE_SUBDOMAINS", False)
+#: Sent by safeguard.access.signin.middleware.SecurityHeadersMiddleware on every response.
+SAFEGUARD_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 if SECURE_SSL_REDIRECT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -1,7 +1,7 @@
 """Top-level URLs. Every view must declare an access rule (see safeguard.access)."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from safeguard.core import views as core_views
 
@@ -12,5 +12,9 @@ admin.site.index_title = "Records and settings"
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("", include("safeguard.access.urls")),
+    path("children/", include("safeguard.people.urls")),
+    path("audit/", include("safeguard.audit.urls")),
+    path("governance/", include("safeguard.governance.urls")),
     path("admin/", admin.site.urls),
 ]

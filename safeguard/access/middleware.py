@@ -7,9 +7,10 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from safeguard.access.decorators import declared_rule
+from safeguard.access.guards import BreakGlassRequired
 
 # The Django admin enforces staff status and model permissions itself.
 SELF_GUARDED_NAMESPACES = frozenset({"admin"})
@@ -41,4 +42,10 @@ class DenyByDefaultMiddleware:
             raise PermissionDenied("This page declares no access rule, so nobody may open it.")
         if not request.user.has_perm(rule):
             raise PermissionDenied(f"You need the '{rule}' permission to open this page.")
+        return None
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """``open_child_record`` asks for break-glass by raising; answer with the redirect."""
+        if isinstance(exception, BreakGlassRequired):
+            return HttpResponseRedirect(exception.url)
         return None

@@ -63,3 +63,42 @@ def workers_in_post(
     if team is not None:
         workers = workers.filter(team=team)
     return workers.select_related("team")
+
+
+#: Roles whose workers hold cases themselves, and roles that oversee a team's cases.
+CASEWORK_ROLES = frozenset({"social_worker", "consultant_sw", "personal_adviser"})
+MANAGER_ROLES = frozenset({"team_manager", "service_manager"})
+
+
+def busiest_unlinked_worker(role: str, *, on: dt.date | None = None) -> Worker | None:
+    """A worker in post with no sign-in yet, with the most open cases for their role.
+
+    Used to give each demonstration login a realistic desk: a caseworker with cases, a
+    manager of the busiest team; anyone else by staff number.
+    """
+    open_cases = models.Q(allocations__ended_on__isnull=True)
+    candidates = workers_in_post(on=on).filter(role=role, user__isnull=True)
+    if role in CASEWORK_ROLES:
+        return (
+            candidates.annotate(n=models.Count("allocations", filter=open_cases))
+            .filter(n__gt=0)
+            .order_by("-n", "staff_id")
+            .first()
+        )
+    if role in MANAGER_ROLES:
+        team_cases = models.Q(team__workers__allocations__ended_on__isnull=True)
+        return (
+            candidates.annotate(n=models.Count("team__workers__allocations", filter=team_cases))
+            .order_by("-n", "staff_id")
+            .first()
+        )
+    return candidates.order_by("staff_id").first()
+
+
+def open_cases_for(worker: Worker) -> int:
+    """Open cases the worker holds, or their team holds for a manager."""
+    if worker.role in MANAGER_ROLES and worker.team_id is not None:
+        return Allocation.objects.filter(
+            worker__team_id=worker.team_id, ended_on__isnull=True
+        ).count()
+    return worker.allocations.filter(ended_on__isnull=True).count()

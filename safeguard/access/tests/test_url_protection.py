@@ -6,12 +6,19 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from safeguard.access.decorators import declared_rule, public, requires
 from safeguard.access.middleware import SELF_GUARDED_NAMESPACES
+from safeguard.access.signin.testing import force_login_unverified
+
+
+def sign_in_url() -> str:
+    return resolve_url(django_settings.LOGIN_URL)
 
 
 def iter_patterns(
@@ -71,17 +78,37 @@ def test_anonymous_users_are_sent_to_sign_in_from_every_protected_page(client):
         assert path, f"Cannot build a sample path for {route!r}: extend sample_path()"
         response = client.get(path)
         assert response.status_code == 302, f"{path} answered {response.status_code}"
-        assert "login" in response["Location"], f"{path} did not redirect to sign-in"
+        assert response["Location"].startswith(sign_in_url()), f"{path} did not go to sign-in"
+
+
+@pytest.mark.django_db
+def test_users_without_a_code_are_sent_to_sign_in_from_every_protected_page(client):
+    """A password-only session (no authenticator code) opens no protected page, even for
+    a superuser: the two-factor middleware answers before any view or permission check."""
+    superuser = get_user_model().objects.create_superuser("half", password="a-long-password-4")
+    force_login_unverified(client, superuser)
+    protected = [route for route, p in APP_PATTERNS if declared_rule(p.callback) != "public"]
+    assert protected
+    for route in [*protected, "admin/", "admin/people/person/"]:
+        path = sample_path(route)
+        response = client.get(path)
+        assert response.status_code == 302, f"{path} answered {response.status_code}"
+        assert response["Location"].startswith(sign_in_url()), f"{path} did not go to sign-in"
 
 
 @pytest.mark.django_db
 def test_admin_refuses_anonymous_and_non_staff_users(client):
-    response = client.get("/admin/people/person/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    """The admin's own password-only login page is replaced by Safeguard's sign-in."""
+    response = client.get("/admin/people/person/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(sign_in_url())
+    assert b"Sign in to Safeguard" in response.content
+    assert client.get("/admin/login/")["Location"].startswith(sign_in_url())
     user = get_user_model().objects.create_user("plain", password="a-long-password-1")
     client.force_login(user)
-    response = client.get("/admin/people/person/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    response = client.get("/admin/people/person/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(sign_in_url())
+    assert b"You are signed in" in response.content
+    assert b"Safeguard administration" not in response.content
 
 
 @pytest.mark.django_db
@@ -106,8 +133,10 @@ def test_undeclared_view_is_refused_even_for_a_superuser(rf, settings):
 
     module = types.ModuleType("safeguard_test_urls")
     from django.contrib import admin
+    from django.urls import include
 
     module.urlpatterns = [
+        path("", include(("safeguard.access.signin.urls", "access"))),
         path("admin/", admin.site.urls),
         path("undeclared/", undeclared),
         path("declared/", declared),

@@ -35,7 +35,7 @@ def test_demo_creates_the_administrator_and_prints_the_login(client):
     assert admin.is_superuser and admin.check_password(DEMO_ADMIN_PASSWORD)
     assert admin.password.startswith("argon2")
 
-    assert client.login(username=DEMO_ADMIN_USERNAME, password=DEMO_ADMIN_PASSWORD)
+    client.force_login(admin)  # the real sign-in form is tested in safeguard/access
     response = client.get("/admin/")
     assert response.status_code == 200
     assert b"Safeguard administration" in response.content
@@ -90,6 +90,11 @@ def test_security_headers_are_set(client):
 
 @pytest.mark.django_db
 def test_demo_generates_an_empty_database_and_creates_one_user_per_role(client):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from safeguard.access.roles import WORKER_ROLE_TO_ROLE, Agency
+    from safeguard.access.signin.services import secret_base32
     from safeguard.people.models import Person
     from safeguard.workforce.models import Worker, WorkerRole
 
@@ -97,19 +102,31 @@ def test_demo_generates_an_empty_database_and_creates_one_user_per_role(client):
     call_command("demo", "--no-serve", *TINY, stdout=out)
     printed = out.getvalue()
     assert Person.objects.exists()
-    assert DEMO_USER_PASSWORD in printed and "view-only" in printed
+    assert DEMO_USER_PASSWORD in printed and "otp_code" in printed
     users = get_user_model().objects
     for role in WorkerRole:
         user = users.get(username=demo_username(role.value))
-        assert user.is_staff and not user.is_superuser
+        assert not user.is_staff and not user.is_superuser
+        assert user.role is not None and user.role.code == WORKER_ROLE_TO_ROLE[role.value]
         assert user.password.startswith("argon2")
-        assert demo_username(role.value) in printed
+        device = TOTPDevice.objects.get(user=user, confirmed=True)
+        assert f"{demo_username(role.value)} " in printed and secret_base32(device) in printed
+        assert totp(device.bin_key) >= 0
+    for agency in Agency.CODES:
+        partner = users.get(username=demo_username(agency))
+        assert partner.role.code == "partner_agency" and partner.agency == agency
     for role in ("social_worker", "team_manager"):
-        assert f"{demo_username(role):30s} (no generated worker)" not in printed
+        line = next(x for x in printed.splitlines() if f"{demo_username(role)} " in x)
+        assert "(no generated worker)" not in line
     social_worker = Worker.objects.get(user__username=demo_username("social_worker"))
-    assert social_worker.allocations.filter(ended_on__isnull=True).exists()
-    assert client.login(username=demo_username("social_worker"), password=DEMO_USER_PASSWORD)
-    assert client.get("/admin/").status_code == 200
+    child = social_worker.allocations.filter(ended_on__isnull=True).first().child
+    social_worker_user = users.get(username=demo_username("social_worker"))
+    assert social_worker_user.check_password(DEMO_USER_PASSWORD)
+    client.force_login(social_worker_user)
+    assert client.get("/admin/").status_code == 302  # the admin is for administrators
+    assert client.get(f"/children/{child.pk}/").status_code == 200
+    admin = users.get(username=DEMO_ADMIN_USERNAME)
+    assert admin.role.code == "system_administrator"
 
 
 @pytest.mark.django_db

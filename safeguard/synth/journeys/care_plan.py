@@ -20,8 +20,8 @@ ENTRY_AGE_BANDS: list[tuple[int, int, float]] = [
     (0, 0, 0.18),
     (1, 4, 0.13),
     (5, 9, 0.14),
-    (10, 15, 0.38),
-    (16, 17, 0.17),
+    (10, 15, 0.33),
+    (16, 17, 0.22),
 ]
 #: Outcome of a stay by age band at entry: (outcome, weight).
 OUTCOMES: dict[int, list[tuple[str, float]]] = {

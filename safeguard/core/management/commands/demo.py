@@ -1,9 +1,11 @@
 """`safeguard demo`: what `make run` runs — a working try-out in one command.
 
 Migrates; generates the synthetic authority into an empty database (demo scale and span,
-ending today); creates the administrator and one demo user per worker role, each linked
-to a generated worker of that role in post today (social workers and managers with a real
-caseload); prints the logins and starts the server. A second run reuses the database.
+ending today); creates the administrator and one demo user per worker role, each with its
+access role and linked to a generated worker of that role in post today (social workers
+and managers with a real caseload), plus one partner-agency user per agency; gives each
+a confirmed authenticator (TOTP) device; prints the logins with their authenticator
+secrets and starts the server. A second run reuses the database.
 """
 
 from __future__ import annotations
@@ -13,10 +15,8 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Count, Q
 
 from safeguard.core import clock
 
@@ -29,14 +29,6 @@ DEMO_USER_PASSWORD = "safeguard-demo"  # noqa: S105
 #: Demo authority: scale and years chosen so a fresh start stays well under 5 minutes.
 DEMO_SCALE = "1.0"
 DEMO_YEARS = 3
-#: Apps whose records the demo users may view in the admin (access rules come later).
-JOURNEY_APPS = (
-    "people", "workforce", "frontdoor", "earlyhelp", "cin", "assessment", "protection",
-    "care", "exploitation",
-)  # fmt: skip
-#: Roles whose demo user should hold a caseload (open allocations, own or their team's).
-CASEWORK_ROLES = {"social_worker", "consultant_sw"}
-MANAGER_ROLES = {"team_manager", "service_manager"}
 
 
 def demo_username(role: str) -> str:
@@ -76,14 +68,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Reusing the existing data (no regeneration).")
 
-        user_model = get_user_model()
-        admin, created = user_model.objects.get_or_create(
-            username=DEMO_ADMIN_USERNAME,
-            defaults={"is_staff": True, "is_superuser": True, "first_name": "Demo"},
-        )
-        if created or not admin.check_password(DEMO_ADMIN_PASSWORD):
-            admin.set_password(DEMO_ADMIN_PASSWORD)
-            admin.save()
+        _admin, admin_secret = self._admin()
         logins = self._role_users()
 
         self.stdout.write("")
@@ -92,73 +77,82 @@ class Command(BaseCommand):
         self.stdout.write("  Demo logins:")
         self.stdout.write(
             f"    administrator  username: {DEMO_ADMIN_USERNAME}  password: {DEMO_ADMIN_PASSWORD}"
+            f"  authenticator secret: {admin_secret}"
         )
         self.stdout.write(f"  One user per role, all with password: {DEMO_USER_PASSWORD}")
-        self.stdout.write(f"    {'username':30s} {'role':30s} {'worker':28s} open cases")
-        for username, label, worker_name, cases in logins:
-            self.stdout.write(f"    {username:30s} {label:30s} {worker_name:28s} {cases}")
         self.stdout.write(
-            "  Access rules per role come later: for now every demo user is staff with "
-            "view-only permission on the case records in the admin."
+            f"    {'username':28s} {'role':32s} {'worker':26s} {'open cases':12s} "
+            "authenticator secret"
+        )
+        for username, label, worker_name, cases, secret in logins:
+            self.stdout.write(
+                f"    {username:28s} {label:32s} {worker_name:26s} {cases!s:12s} {secret}"
+            )
+        self.stdout.write(
+            "  Sign-in asks for a 6-digit code after the password: add the secret to an "
+            "authenticator app, or run `.venv/bin/safeguard otp_code USERNAME` for the "
+            "current code (demo only)."
         )
         self.stdout.write("")
         if options["no_serve"]:
             return
         call_command("runserver", options["addrport"], use_reloader=False)
 
-    def _role_users(self) -> list[tuple[str, str, str, int]]:
+    def _admin(self) -> tuple[Any, str]:
+        """The system administrator: staff for the admin site, no access to children."""
+        from safeguard.access.services import assign_role
+        from safeguard.access.signin.services import provision_totp, secret_base32
+
+        user_model = get_user_model()
+        admin, created = user_model.objects.get_or_create(
+            username=DEMO_ADMIN_USERNAME,
+            defaults={"is_staff": True, "is_superuser": True, "first_name": "Demo"},
+        )
+        if created or not admin.check_password(DEMO_ADMIN_PASSWORD):
+            admin.set_password(DEMO_ADMIN_PASSWORD)
+            admin.save()
+        assign_role(user=admin, role_code="system_administrator")
+        return admin, secret_base32(provision_totp(user=admin))
+
+    def _role_users(self) -> list[tuple[str, str, str, int | str, str]]:
+        """One login per staff role (linked to a generated worker) and per partner agency."""
+        from safeguard.access.roles import WORKER_ROLE_TO_ROLE, Agency
+        from safeguard.access.services import assign_role
+        from safeguard.access.signin.services import provision_totp, secret_base32
         from safeguard.workforce.models import Worker, WorkerRole
+        from safeguard.workforce.selectors import busiest_unlinked_worker, open_cases_for
 
         today = clock.today()
         user_model = get_user_model()
-        view = list(
-            Permission.objects.filter(
-                content_type__app_label__in=JOURNEY_APPS, codename__startswith="view_"
-            )
-        )
-        in_post = Worker.objects.filter(started_on__lte=today).filter(
-            Q(left_on__isnull=True) | Q(left_on__gt=today)
-        )
-        open_cases = Q(allocations__ended_on__isnull=True)
-        rows = []
-        for role in WorkerRole:
-            username = demo_username(role.value)
+        rows: list[tuple[str, str, str, int | str, str]] = []
+
+        def login(username: str, last_name: str) -> Any:
             user, created = user_model.objects.get_or_create(
-                username=username,
-                defaults={"is_staff": True, "first_name": "Demo", "last_name": role.label},
+                username=username, defaults={"first_name": "Demo", "last_name": last_name}
             )
             if created or not user.check_password(DEMO_USER_PASSWORD):
                 user.set_password(DEMO_USER_PASSWORD)
-                user.is_staff = True
                 user.save()
-            user.user_permissions.add(*view)
+            return user
+
+        for role in WorkerRole:
+            user = login(demo_username(role.value), role.label)
+            assign_role(user=user, role_code=WORKER_ROLE_TO_ROLE[role.value])
+            secret = secret_base32(provision_totp(user=user))
             worker = Worker.objects.filter(user=user).first()
             if worker is None:
-                candidates = in_post.filter(role=role, user__isnull=True)
-                if role.value in CASEWORK_ROLES:
-                    candidates = candidates.annotate(n=Count("allocations", filter=open_cases))
-                    candidates = candidates.filter(n__gt=0).order_by("-n", "staff_id")
-                elif role.value in MANAGER_ROLES:
-                    candidates = candidates.annotate(
-                        n=Count(
-                            "team__workers__allocations",
-                            filter=Q(team__workers__allocations__ended_on__isnull=True),
-                        )
-                    ).order_by("-n", "staff_id")
-                else:
-                    candidates = candidates.order_by("staff_id")
-                worker = candidates.first()
+                worker = busiest_unlinked_worker(role.value, on=today)
                 if worker is not None:
                     worker.user = user
                     worker.save(update_fields=["user"])
             if worker is None:
-                rows.append((username, role.label, "(no generated worker)", 0))
+                rows.append((user.username, role.label, "(no generated worker)", 0, secret))
                 continue
-            if role.value in MANAGER_ROLES and worker.team_id is not None:
-                cases = Worker.objects.filter(team_id=worker.team_id).aggregate(
-                    n=Count("allocations", filter=open_cases)
-                )["n"]
-            else:
-                cases = worker.allocations.filter(ended_on__isnull=True).count()
-            rows.append((username, role.label, f"{worker.first_name} {worker.last_name}", cases))
+            name = f"{worker.first_name} {worker.last_name}"
+            rows.append((user.username, role.label, name, open_cases_for(worker), secret))
+        for agency, label in Agency.CHOICES:
+            user = login(demo_username(agency), f"{label} partner")
+            assign_role(user=user, role_code="partner_agency", agency=agency)
+            secret = secret_base32(provision_totp(user=user))
+            rows.append((user.username, f"Partner agency: {label}", "-", "shared only", secret))
         return rows

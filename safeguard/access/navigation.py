@@ -1,0 +1,83 @@
+"""The service navigation a signed-in user sees, from what their role may do.
+
+Items link by URL name and appear only when the name resolves, so pages other parts of
+the product add later join the menu without a change here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from safeguard.access.backends import capabilities_of
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    capability: str
+    url_names: tuple[str, ...]
+
+
+MENU: tuple[MenuEntry, ...] = (
+    MenuEntry("Notifications", "view_notifications", ("access:notifications",)),
+    MenuEntry("Capabilities", "view_capabilities", ("access:capabilities",)),
+    MenuEntry(
+        "Access reports",
+        "view_access_reports",
+        ("audit:access_reports", "audit:access_report", "audit:reports"),
+    ),
+    MenuEntry("Audit log check", "verify_audit_log", ("audit:verify", "audit:chain")),
+    MenuEntry(
+        "Sharing agreements",
+        "manage_sharing_agreements",
+        ("governance:agreements", "governance:sharing_agreements", "governance:agreement_list"),
+    ),
+    MenuEntry(
+        "Subject access requests",
+        "manage_subject_access",
+        ("governance:subject_access_requests", "governance:sar_list", "governance:subject_access"),
+    ),
+    MenuEntry(
+        "Retention",
+        "manage_retention",
+        ("governance:retention", "governance:retention_report", "governance:retention_review"),
+    ),
+)
+
+
+def _first_url(names: tuple[str, ...]) -> tuple[str, str] | None:
+    for name in names:
+        try:
+            return name, reverse(name)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def menu_for(request: HttpRequest) -> list[dict[str, Any]]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    capabilities = capabilities_of(user)
+    match = getattr(request, "resolver_match", None)
+    current = match.view_name if match is not None else ""
+    items: list[dict[str, Any]] = []
+    for entry in MENU:
+        if entry.capability not in capabilities:
+            continue
+        found = _first_url(entry.url_names)
+        if found is None:
+            continue
+        name, url = found
+        label = entry.label
+        if entry.capability == "view_notifications":
+            from safeguard.access.selectors import unread_notification_count
+
+            unread = unread_notification_count(user)
+            label = f"Notifications ({unread})" if unread else label
+        items.append({"label": label, "url": url, "active": name == current})
+    return items

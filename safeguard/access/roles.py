@@ -1,0 +1,302 @@
+"""The catalogue of roles and capabilities: the one place the policy is written down.
+
+A data migration loads it into ``access.Role`` / ``access.Capability`` so administrators
+can see it, and ``safeguard sync_roles`` re-applies it after a change here. The
+assignments follow least privilege, as a Caldicott Guardian would sign them off:
+
+* only case-holding and case-overseeing roles open children's records, and object rules
+  (``safeguard.access.rules``) still decide *which* children;
+* break-glass is for statutory social-care practitioners and the LADO, never for partner
+  agencies, analysts, business support or administrators;
+* analysts and the partnership business unit see pseudonymised data only;
+* system administrators manage users and roles but hold no capability that opens a child.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CapabilitySpec:
+    code: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    code: str
+    name: str
+    description: str
+    capabilities: frozenset[str]
+    is_partner: bool = False
+
+
+CAPABILITIES: tuple[CapabilitySpec, ...] = (
+    CapabilitySpec(
+        "open_child_record",
+        "Open children's records",
+        "Open a child's record; object rules still decide which children.",
+    ),
+    CapabilitySpec(
+        "break_glass",
+        "Break glass",
+        "Open a record outside one's rules by giving a reason; flagged and the manager is told.",
+    ),
+    CapabilitySpec(
+        "grant_restricted_access",
+        "Manage restricted records",
+        "Restrict a record and grant or revoke named people's access to it.",
+    ),
+    CapabilitySpec(
+        "view_record_access_log",
+        "See who has viewed a record",
+        "See the list of people who opened a child's record.",
+    ),
+    CapabilitySpec(
+        "view_access_reports",
+        "See access reports",
+        "Access report per user and per child, from the audit log.",
+    ),
+    CapabilitySpec(
+        "verify_audit_log", "Check the audit log", "Run and see the audit log's hash-chain check."
+    ),
+    CapabilitySpec(
+        "record_disclosure",
+        "Record a disclosure",
+        "Record information shared with a partner agency or a family in the sharing log.",
+    ),
+    CapabilitySpec(
+        "view_sharing_history",
+        "See sharing history",
+        "See what has been shared about a child, with whom, when and why.",
+    ),
+    CapabilitySpec(
+        "mark_withheld",
+        "Withhold from family",
+        "Mark an item 'withhold from family' so family-facing outputs leave it out.",
+    ),
+    CapabilitySpec(
+        "manage_sharing_agreements",
+        "Manage sharing agreements",
+        "Create and end information-sharing agreements with partner agencies.",
+    ),
+    CapabilitySpec(
+        "manage_subject_access",
+        "Manage subject access requests",
+        "Create subject access requests and export what is held about a person.",
+    ),
+    CapabilitySpec(
+        "review_redactions",
+        "Review redactions",
+        "Review third-party information before a subject access export is released.",
+    ),
+    CapabilitySpec(
+        "manage_retention",
+        "Manage retention",
+        "Set retention rules and see records due for review or destruction.",
+    ),
+    CapabilitySpec(
+        "approve_destruction",
+        "Approve destruction",
+        "Approve (as a second person) the destruction of records due for it.",
+    ),
+    CapabilitySpec(
+        "view_pseudonymised_data",
+        "See pseudonymised data",
+        "Analysts' views where children are identified by pseudonyms only.",
+    ),
+    CapabilitySpec("view_capabilities", "See roles and capabilities", "See which role holds what."),
+    CapabilitySpec("manage_users", "Manage users", "Create users and give them roles."),
+    CapabilitySpec(
+        "view_notifications", "See notifications", "See one's own in-app notifications."
+    ),
+)
+
+CAPABILITY_CODES: frozenset[str] = frozenset(c.code for c in CAPABILITIES)
+
+#: Every practitioner who shares information and must see what was shared before.
+_SHARING = {"record_disclosure", "view_sharing_history"}
+_PRACTITIONER = {"open_child_record", "view_notifications", *_SHARING}
+
+
+def _caps(*codes: str | Iterable[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for code in codes:
+        out.update([code] if isinstance(code, str) else code)
+    unknown = out - CAPABILITY_CODES
+    if unknown:
+        raise ValueError(f"Unknown capabilities in the role catalogue: {sorted(unknown)}")
+    return frozenset(out)
+
+
+ROLES: tuple[RoleSpec, ...] = (
+    RoleSpec(
+        "social_worker",
+        "Social worker",
+        "Holds a caseload; opens the children allocated to them or their team.",
+        _caps(_PRACTITIONER, "break_glass", "mark_withheld"),
+    ),
+    RoleSpec(
+        "consultant_social_worker",
+        "Consultant social worker",
+        "Senior practitioner; the children allocated to them or their team.",
+        _caps(_PRACTITIONER, "break_glass", "mark_withheld"),
+    ),
+    RoleSpec(
+        "team_manager",
+        "Team manager",
+        "Manages a team; its children, who has viewed them, redaction review.",
+        _caps(
+            _PRACTITIONER,
+            "break_glass",
+            "mark_withheld",
+            "view_record_access_log",
+            "review_redactions",
+            "view_capabilities",
+        ),
+    ),
+    RoleSpec(
+        "service_manager",
+        "Service manager",
+        "Accountable for a service area; restricted records, access reports, governance.",
+        _caps(
+            _PRACTITIONER,
+            "break_glass",
+            "mark_withheld",
+            "grant_restricted_access",
+            "view_record_access_log",
+            "view_access_reports",
+            "verify_audit_log",
+            "manage_sharing_agreements",
+            "manage_subject_access",
+            "review_redactions",
+            "manage_retention",
+            "approve_destruction",
+            "view_capabilities",
+        ),
+    ),
+    RoleSpec(
+        "mash_officer",
+        "MASH officer",
+        "Screens contacts at the front door; the children on the MASH queue.",
+        _caps(_PRACTITIONER, "break_glass", "mark_withheld"),
+    ),
+    RoleSpec(
+        "early_help_worker",
+        "Early help worker",
+        "Leads early help; the children in open early help led by them or their team.",
+        _caps(_PRACTITIONER),
+    ),
+    RoleSpec(
+        "conference_support",
+        "Conference business support",
+        "Arranges conferences and sends minutes; the children on that work queue.",
+        _caps(_PRACTITIONER),
+    ),
+    RoleSpec(
+        "cp_chair_iro",
+        "Child protection chair / IRO",
+        "Chairs conferences and looked-after reviews; the children they chair for.",
+        _caps(_PRACTITIONER, "break_glass", "mark_withheld"),
+    ),
+    RoleSpec(
+        "lado",
+        "LADO",
+        "Allegations against adults who work with children; no children by default, "
+        "a child's record only by breaking glass with a reason.",
+        _caps("open_child_record", "break_glass", "view_notifications"),
+    ),
+    RoleSpec(
+        "partnership_business_unit",
+        "Partnership business unit",
+        "Runs the safeguarding partnership; sharing agreements and pseudonymised data.",
+        _caps("manage_sharing_agreements", "view_pseudonymised_data", "view_notifications"),
+    ),
+    RoleSpec(
+        "performance_analyst",
+        "Performance analyst",
+        "Performance and returns; pseudonymised views only, no identifiable child record.",
+        _caps("view_pseudonymised_data", "view_notifications"),
+    ),
+    RoleSpec(
+        "partner_agency",
+        "Partner agency user",
+        "Police, health, education, probation or housing; only what was shared with "
+        "their agency under a sharing agreement.",
+        _caps("open_child_record", "view_notifications"),
+        is_partner=True,
+    ),
+    RoleSpec(
+        "system_administrator",
+        "System administrator",
+        "Manages users and roles and checks the audit log; opens no child's record.",
+        _caps("manage_users", "view_capabilities", "verify_audit_log", "view_notifications"),
+    ),
+)
+
+ROLE_CODES: frozenset[str] = frozenset(r.code for r in ROLES)
+ROLES_BY_CODE: dict[str, RoleSpec] = {r.code: r for r in ROLES}
+
+#: The role a member of staff normally has, from their post (``workforce.WorkerRole``).
+WORKER_ROLE_TO_ROLE: dict[str, str] = {
+    "social_worker": "social_worker",
+    "consultant_sw": "consultant_social_worker",
+    "team_manager": "team_manager",
+    "service_manager": "service_manager",
+    "mash_officer": "mash_officer",
+    "early_help_worker": "early_help_worker",
+    "personal_adviser": "social_worker",
+    "cp_chair": "cp_chair_iro",
+    "business_support": "conference_support",
+    "lado": "lado",
+    "analyst": "performance_analyst",
+    "partnership": "partnership_business_unit",
+}
+
+
+class Agency:
+    """Partner agencies a partner user may belong to (``User.agency``)."""
+
+    POLICE = "police"
+    HEALTH = "health"
+    EDUCATION = "education"
+    PROBATION = "probation"
+    HOUSING = "housing"
+
+    CHOICES: tuple[tuple[str, str], ...] = (
+        (POLICE, "Police"),
+        (HEALTH, "Health"),
+        (EDUCATION, "Education"),
+        (PROBATION, "Probation"),
+        (HOUSING, "Housing"),
+    )
+    CODES: tuple[str, ...] = tuple(code for code, _ in CHOICES)
+
+
+def apply_catalogue(role_model: Any, capability_model: Any) -> tuple[int, int]:
+    """Make the tables match the catalogue (models passed in so migrations can use it).
+
+    Capabilities and roles not in the catalogue are left alone but lose nothing; each
+    catalogue role gets exactly its catalogue capabilities. Returns (roles, capabilities).
+    """
+    capabilities = {}
+    for spec in CAPABILITIES:
+        capability, _ = capability_model.objects.update_or_create(
+            code=spec.code, defaults={"name": spec.name, "description": spec.description}
+        )
+        capabilities[spec.code] = capability
+    for role_spec in ROLES:
+        role, _ = role_model.objects.update_or_create(
+            code=role_spec.code,
+            defaults={
+                "name": role_spec.name,
+                "description": role_spec.description,
+                "is_partner": role_spec.is_partner,
+            },
+        )
+        role.capabilities.set([capabilities[c] for c in sorted(role_spec.capabilities)])
+    return len(ROLES), len(CAPABILITIES)
