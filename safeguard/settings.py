@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    # GOV.UK Design System form markup (error summary, date input, radios) for every form.
+    "crispy_forms",
+    "crispy_forms_gds",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -75,6 +78,7 @@ INSTALLED_APPS = [
     "safeguard.care",
     "safeguard.exploitation",
     "safeguard.governance",
+    "safeguard.worklists",
     "safeguard.synth",
 ]
 
@@ -160,6 +164,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("gds",)
+CRISPY_TEMPLATE_PACK = "gds"
+
 LOGIN_URL = "access:sign_in"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "access:sign_in"

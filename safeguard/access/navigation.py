@@ -26,6 +26,9 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("Notifications", "view_notifications", ("access:notifications",)),
     MenuEntry("Capabilities", "view_capabilities", ("access:capabilities",)),
     MenuEntry(
+        "Pseudonymised children", "view_pseudonymised_data", ("access:pseudonymised_children",)
+    ),
+    MenuEntry(
         "Access reports",
         "view_access_reports",
         ("audit:access_reports", "audit:access_report", "audit:reports"),

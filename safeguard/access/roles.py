@@ -109,6 +109,46 @@ CAPABILITIES: tuple[CapabilitySpec, ...] = (
         "See pseudonymised data",
         "Analysts' views where children are identified by pseudonyms only.",
     ),
+    CapabilitySpec(
+        "view_caseload",
+        "See one's own work",
+        "The 'My work' page: one's caseload with every statutory item due or overdue.",
+    ),
+    CapabilitySpec(
+        "search_people",
+        "Search for people",
+        "Find a person by name, date of birth or identifier (opening still follows the rules).",
+    ),
+    CapabilitySpec(
+        "record_contact",
+        "Record a contact",
+        "Record a contact at the front door, and create a person after the duplicate check.",
+    ),
+    CapabilitySpec(
+        "make_mash_decision",
+        "Make MASH decisions",
+        "Work the MASH queue: triage, partner checks and the decision on a contact.",
+    ),
+    CapabilitySpec(
+        "record_casework",
+        "Record casework",
+        "Record the steps of a child's journey (assessments, plans, visits, reviews, care).",
+    ),
+    CapabilitySpec(
+        "manage_team",
+        "Manage a team",
+        "The team page: caseloads, allocation and re-allocation, case closure sign-off.",
+    ),
+    CapabilitySpec(
+        "manage_conferences",
+        "Arrange conferences",
+        "Conference requests, scheduling, invitations, agency reports, minutes sent.",
+    ),
+    CapabilitySpec(
+        "chair_conferences",
+        "Chair conferences and reviews",
+        "Record conference and review outcomes, midway reviews and escalations.",
+    ),
     CapabilitySpec("view_capabilities", "See roles and capabilities", "See which role holds what."),
     CapabilitySpec("manage_users", "Manage users", "Create users and give them roles."),
     CapabilitySpec(
@@ -120,7 +160,9 @@ CAPABILITY_CODES: frozenset[str] = frozenset(c.code for c in CAPABILITIES)
 
 #: Every practitioner who shares information and must see what was shared before.
 _SHARING = {"record_disclosure", "view_sharing_history"}
-_PRACTITIONER = {"open_child_record", "view_notifications", *_SHARING}
+_PRACTITIONER = {"open_child_record", "view_notifications", "search_people", *_SHARING}
+#: Case holders: their own work list, and the forms for each step of a child's journey.
+_CASEWORK = {"view_caseload", "record_casework"}
 
 
 def _caps(*codes: str | Iterable[str]) -> frozenset[str]:
@@ -138,13 +180,13 @@ ROLES: tuple[RoleSpec, ...] = (
         "social_worker",
         "Social worker",
         "Holds a caseload; opens the children allocated to them or their team.",
-        _caps(_PRACTITIONER, "break_glass", "mark_withheld"),
+        _caps(_PRACTITIONER, _CASEWORK, "record_contact", "break_glass", "mark_withheld"),
     ),
     RoleSpec(
         "consultant_social_worker",
         "Consultant social worker",
         "Senior practitioner; the children allocated to them or their team.",
-        _caps(_PRACTITIONER, "break_glass", "mark_withheld"),
+        _caps(_PRACTITIONER, _CASEWORK, "record_contact", "break_glass", "mark_withheld"),
     ),
     RoleSpec(
         "team_manager",
@@ -152,6 +194,10 @@ ROLES: tuple[RoleSpec, ...] = (
         "Manages a team; its children, who has viewed them, redaction review.",
         _caps(
             _PRACTITIONER,
+            _CASEWORK,
+            "record_contact",
+            "make_mash_decision",
+            "manage_team",
             "break_glass",
             "mark_withheld",
             "view_record_access_log",
@@ -165,6 +211,8 @@ ROLES: tuple[RoleSpec, ...] = (
         "Accountable for a service area; restricted records, access reports, governance.",
         _caps(
             _PRACTITIONER,
+            "record_casework",
+            "manage_team",
             "break_glass",
             "mark_withheld",
             "grant_restricted_access",
@@ -183,25 +231,32 @@ ROLES: tuple[RoleSpec, ...] = (
         "mash_officer",
         "MASH officer",
         "Screens contacts at the front door; the children on the MASH queue.",
-        _caps(_PRACTITIONER, "break_glass", "mark_withheld"),
+        _caps(
+            _PRACTITIONER,
+            "view_caseload",
+            "record_contact",
+            "make_mash_decision",
+            "break_glass",
+            "mark_withheld",
+        ),
     ),
     RoleSpec(
         "early_help_worker",
         "Early help worker",
         "Leads early help; the children in open early help led by them or their team.",
-        _caps(_PRACTITIONER),
+        _caps(_PRACTITIONER, _CASEWORK),
     ),
     RoleSpec(
         "conference_support",
         "Conference business support",
         "Arranges conferences and sends minutes; the children on that work queue.",
-        _caps(_PRACTITIONER),
+        _caps(_PRACTITIONER, "manage_conferences"),
     ),
     RoleSpec(
         "cp_chair_iro",
         "Child protection chair / IRO",
         "Chairs conferences and looked-after reviews; the children they chair for.",
-        _caps(_PRACTITIONER, "break_glass", "mark_withheld"),
+        _caps(_PRACTITIONER, "chair_conferences", "break_glass", "mark_withheld"),
     ),
     RoleSpec(
         "lado",

@@ -11,11 +11,16 @@ import importlib.util
 
 from django.urls import URLPattern, URLResolver, path
 
-from safeguard.access import record_views, views
+from safeguard.access import analysis_views, record_views, views
 
 app_name = "access"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("access/capabilities/", views.capabilities, name="capabilities"),
+    path(
+        "analysis/children/",
+        analysis_views.pseudonymised_children,
+        name="pseudonymised_children",
+    ),
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read/", views.mark_notifications_read, name="mark_notifications_read"),
     path("children/<uuid:child_id>/break-glass/", record_views.break_glass, name="break_glass"),

@@ -5,7 +5,8 @@ field including ids and timestamps, serialised as sorted-key JSON with a stable 
 
 Reference data seeded by migrations (not by the generator) gets a fresh random id and the
 migration's wall-clock time in every database, so those tables are hashed by their
-content in natural-key order, without id, timestamps or authorship.
+content in natural-key order, without id, timestamps or authorship. The audit log is
+left out: it records when the generator ran.
 """
 
 from __future__ import annotations
@@ -33,13 +34,23 @@ def _encode(value: Any) -> Any:
 
 
 #: model label -> natural ordering, for reference tables seeded by migrations.
-REFERENCE_MODELS: dict[str, tuple[str, ...]] = {"core.SchoolTerm": ("starts_on", "name")}
+REFERENCE_MODELS: dict[str, tuple[str, ...]] = {
+    "core.SchoolTerm": ("starts_on", "name"),
+    "access.Capability": ("code",),
+    "access.Role": ("code",),
+}
+#: Not generated data: the audit log records when the generator ran (wall-clock times).
+EXCLUDED_APPS = frozenset({"audit"})
 _VOLATILE = {"id", "created_at", "updated_at", "created_by_id", "updated_by_id"}
 
 
 def canonical_models() -> list[Any]:
     return sorted(
-        (m for m in apps.get_models() if m.__module__.startswith("safeguard")),
+        (
+            m
+            for m in apps.get_models()
+            if m.__module__.startswith("safeguard") and m._meta.app_label not in EXCLUDED_APPS
+        ),
         key=lambda m: m._meta.label,
     )
 

@@ -56,6 +56,10 @@ CASES = [
     ),
     # The access app's own pages.
     Case(url_name="access:capabilities", allowed=holders("view_capabilities")),
+    Case(
+        url_name="access:pseudonymised_children",
+        allowed=holders("view_pseudonymised_data"),
+    ),
     Case(url_name="access:notifications", allowed=holders("view_notifications")),
     Case(
         url_name="access:mark_notifications_read",
