@@ -35,6 +35,7 @@ from safeguard.care.models import (
 )
 from safeguard.core import clock
 from safeguard.core.calendar import age_on, birthday
+from safeguard.core.timescales import Due, compute_due
 from safeguard.people.models import Person
 
 Row = dict[str, Any]
@@ -535,3 +536,24 @@ def uasc_rows(year: ReturnYear) -> list[Row]:
         }
         for c in children
     ]
+
+
+def next_review_due(period: PeriodOfCare) -> Due:
+    """When the period's next looked-after review is due (timescale registry).
+
+    The first within 20 working days of becoming looked after, the second 3 months after
+    the first, then every 6 months (Care Planning Regulations 2010 r.33).
+    """
+    held = list(period.reviews.order_by("-held_on").values_list("held_on", flat=True)[:2])
+    if not held:
+        return compute_due("lac_review_first", period.started_on)
+    if len(held) == 1:
+        return compute_due("lac_review_second", held[0])
+    return compute_due("lac_review_next", held[0])
+
+
+def initial_health_assessment_due(period: PeriodOfCare) -> Due | None:
+    """When the initial health assessment is due; None once one is recorded."""
+    if period.health_assessments.filter(kind=HealthAssessmentKind.INITIAL).exists():
+        return None
+    return compute_due("iha", period.started_on)
