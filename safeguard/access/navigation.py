@@ -23,6 +23,14 @@ class MenuEntry:
 
 
 MENU: tuple[MenuEntry, ...] = (
+    # Daily work first, then governance and settings.
+    MenuEntry("My work", "view_caseload", ("worklists:my_work",)),
+    MenuEntry("Team", "manage_team", ("workforce:team",)),
+    MenuEntry("MASH queue", "make_mash_decision", ("frontdoor:mash_queue",)),
+    MenuEntry("Conferences", "manage_conferences", ("protection:business_support",)),
+    MenuEntry("Chairing", "chair_conferences", ("protection:chair_home",)),
+    MenuEntry("Find a person", "search_people", ("people:search",)),
+    MenuEntry("Record a contact", "record_contact", ("frontdoor:record_contact",)),
     MenuEntry("Notifications", "view_notifications", ("access:notifications",)),
     MenuEntry("Capabilities", "view_capabilities", ("access:capabilities",)),
     MenuEntry(
@@ -44,6 +52,7 @@ MENU: tuple[MenuEntry, ...] = (
         "manage_subject_access",
         ("governance:subject_access_requests", "governance:sar_list", "governance:subject_access"),
     ),
+    MenuEntry("Redaction reviews", "review_redactions", ("governance:redaction_reviews",)),
     MenuEntry(
         "Retention",
         "manage_retention",

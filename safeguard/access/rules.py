@@ -181,12 +181,25 @@ def is_allocated_workers_team_manager(user: Any, child: Any) -> bool:
     return _allocations().filter(child=child, worker__team_id=worker.team_id).exists()
 
 
+def works_the_mash_queue(user: Any) -> bool:
+    """MASH officers, and team managers whose own team is in the MASH service area."""
+    worker = worker_of(user)
+    if worker is None:
+        return False
+    if role_code(user) != "team_manager":
+        return True
+    from safeguard.workforce.models import ServiceArea
+
+    team = worker.team
+    return team is not None and team.service_area == ServiceArea.MASH
+
+
 @rules.predicate
 def is_on_mash_queue(user: Any, child: Any) -> bool:
     """The child is on a contact awaiting MASH, or decided within ``MASH_RECENT_DAYS``."""
     from safeguard.frontdoor.models import ContactChild
 
-    if worker_of(user) is None:
+    if not works_the_mash_queue(user):
         return False
     return ContactChild.objects.filter(_mash_queue_contacts("contact__"), child=child).exists()
 
@@ -287,7 +300,7 @@ def _q_allocated_workers_team_manager(user: Any) -> Q:
 def _q_mash_queue(user: Any) -> Q:
     from safeguard.frontdoor.models import ContactChild
 
-    if worker_of(user) is None:
+    if not works_the_mash_queue(user):
         return Q(pk__in=[])
     queue = ContactChild.objects.filter(_mash_queue_contacts("contact__"), child=OuterRef("pk"))
     return Q(Exists(queue))
@@ -377,7 +390,8 @@ OBJECT_RULES: dict[str, ObjectRule] = {
 RULES_BY_ROLE: dict[str, tuple[str, ...]] = {
     "social_worker": ("allocated", "own_team"),
     "consultant_social_worker": ("allocated", "own_team"),
-    "team_manager": ("allocated", "own_team"),
+    # "mash_queue" reaches only a team manager whose team is the MASH (works_the_mash_queue).
+    "team_manager": ("allocated", "own_team", "mash_queue"),
     "service_manager": ("allocated", "service_area"),
     "mash_officer": ("allocated", "mash_queue"),
     "early_help_worker": ("allocated", "early_help"),

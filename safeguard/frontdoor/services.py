@@ -154,8 +154,13 @@ def close_contact(
     outcome: str,
     closed_at: dt.datetime,
     advice_given: str = "",
+    expected_version: int | None = None,
 ) -> Contact:
-    """Close a contact without MASH triage: information and advice, or no further action."""
+    """Close a contact without MASH triage: information and advice, or no further action.
+
+    ``expected_version`` is the contact's version the user saw (``StaleRecordError`` if a
+    colleague has saved it since).
+    """
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     if contact.outcome:
         raise v.fail(
@@ -172,6 +177,8 @@ def close_contact(
     contact.outcome_at = closed
     if advice_given.strip():
         contact.advice_given = advice_given.strip()
+    if expected_version is not None:
+        contact.version = expected_version
     contact.save()
     return contact
 
@@ -184,11 +191,14 @@ def start_mash_triage(
     started_by: Worker,
     priority: str,
     consent_override_reason: str = "",
+    expected_version: int | None = None,
 ) -> MashTriage:
     """Pass a contact to MASH triage with a RAG priority.
 
     MASH shares information with partners, so without the family's consent a reason for
-    proceeding without it is required (given here or on the contact).
+    proceeding without it is required (given here or on the contact). ``expected_version``
+    is the contact's version the user saw: if someone changed the contact since, the save
+    raises ``StaleRecordError`` and nothing is written.
     """
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     if MashTriage.objects.filter(contact=contact).exists():
@@ -232,6 +242,8 @@ def start_mash_triage(
         contact.consent_override_reason = reason
     contact.outcome = ContactOutcome.MASH_TRIAGE
     contact.outcome_at = started_at
+    if expected_version is not None:
+        contact.version = expected_version
     contact.save()
     return MashTriage.objects.create(
         contact=contact, priority=priority, started_at=started_at, started_by=started_by
@@ -296,8 +308,13 @@ def record_partner_check_answer(
     answered_at: dt.datetime,
     answer: str,
     answered_by: str = "",
+    expected_version: int | None = None,
 ) -> PartnerCheck:
-    """Record a partner agency's answer (it may arrive after the decision)."""
+    """Record a partner agency's answer (it may arrive after the decision).
+
+    ``expected_version`` is the check's version the user saw: a colleague's newer save
+    makes this one raise ``StaleRecordError`` rather than overwrite it.
+    """
     check = PartnerCheck.objects.select_for_update().get(pk=check.pk)
     if check.answered_at is not None:
         raise v.fail(
@@ -316,6 +333,8 @@ def record_partner_check_answer(
     check.answer = r.required_text(answer, field="answer", label="The partner's answer")
     check.answered_at = answered_at
     check.answered_by = answered_by.strip()
+    if expected_version is not None:
+        check.version = expected_version
     check.save()
     return check
 
@@ -421,9 +440,17 @@ def record_mash_decision(
 
 @transaction.atomic
 def record_referrer_feedback(
-    *, decision: MashDecision, given_on: dt.date, reasons: str = ""
+    *,
+    decision: MashDecision,
+    given_on: dt.date,
+    reasons: str = "",
+    expected_version: int | None = None,
 ) -> MashDecision:
-    """Record feedback given to the referrer after the decision."""
+    """Record feedback given to the referrer after the decision.
+
+    ``expected_version`` is the decision's version the user saw (``StaleRecordError`` if
+    a colleague has saved it since).
+    """
     decision = MashDecision.objects.select_for_update().get(pk=decision.pk)
     if decision.feedback_given:
         shown_on = (
@@ -440,6 +467,8 @@ def record_referrer_feedback(
     decision.feedback_given = True
     decision.feedback_given_on = given_on
     decision.feedback_reasons = reasons.strip()
+    if expected_version is not None:
+        decision.version = expected_version
     decision.save()
     return decision
 

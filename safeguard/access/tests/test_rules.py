@@ -142,6 +142,20 @@ def test_mash_queue(staff, make_child):
         assert not sees(user, child, RULE["mash_queue"])
 
 
+@pytest.mark.django_db
+def test_only_a_mash_team_manager_works_the_mash_queue(staff, make_child):
+    mash_team = Team.objects.create(name="MASH", service_area="mash")
+    cin_team = Team.objects.create(name="CIN 1", service_area="cin")
+    mash_manager, _ = staff("team_manager", team=mash_team)
+    cin_manager, _ = staff("team_manager", team=cin_team)
+    waiting = make_child()
+    _contact(waiting)
+    assert sees(mash_manager, waiting, RULE["mash_queue"])
+    assert child_access(mash_manager, waiting).allowed
+    assert not sees(cin_manager, waiting, RULE["mash_queue"])
+    assert not child_access(cin_manager, waiting).allowed
+
+
 def _conference(child, chair, **fields):
     from safeguard.cin.models import CINEpisode
     from safeguard.protection.models import Conference

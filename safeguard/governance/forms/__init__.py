@@ -1,0 +1,1 @@
+"""Forms of the governance pages (shapes only: the services check the rules)."""
