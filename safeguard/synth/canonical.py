@@ -38,6 +38,7 @@ REFERENCE_MODELS: dict[str, tuple[str, ...]] = {
     "core.SchoolTerm": ("starts_on", "name"),
     "access.Capability": ("code",),
     "access.Role": ("code",),
+    "governance.RetentionRule": ("record_type",),
 }
 #: Not generated data: the audit log records when the generator ran (wall-clock times).
 EXCLUDED_APPS = frozenset({"audit"})
