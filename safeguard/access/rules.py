@@ -120,6 +120,17 @@ def _conference_queue() -> Any:
     )
 
 
+def _conference_requests() -> Any:
+    """Initial conferences asked for and not yet booked (or whose booking was cancelled)."""
+    from safeguard.protection.models import Conference, Section47Enquiry
+
+    since = clock.today() - dt.timedelta(days=CONFERENCE_ADMIN_DAYS)
+    booked = Conference.objects.filter(section47=OuterRef("pk"), cancelled_on__isnull=True)
+    return Section47Enquiry.objects.filter(
+        conference_requested_on__gte=since, icpc_not_required=False
+    ).filter(~Exists(booked))
+
+
 def _service_area_workers(worker: Any) -> Q:
     """Workers in a team of the manager's service area, or whose manager chain leads to them."""
     q = Q(worker__manager=worker) | Q(worker__manager__manager=worker)
@@ -218,10 +229,13 @@ def is_chaired_by_user(user: Any, child: Any) -> bool:
 
 @rules.predicate
 def is_on_conference_queue(user: Any, child: Any) -> bool:
-    """The child has a conference to arrange or to send minutes for."""
+    """The child has a conference requested, to arrange or to send minutes for."""
     if worker_of(user) is None:
         return False
-    return _conference_queue().filter(child=child).exists()
+    return (
+        _conference_queue().filter(child=child).exists()
+        or _conference_requests().filter(episode__child=child).exists()
+    )
 
 
 @rules.predicate
@@ -318,7 +332,9 @@ def _q_chaired(user: Any) -> Q:
 def _q_conference_queue(user: Any) -> Q:
     if worker_of(user) is None:
         return Q(pk__in=[])
-    return Q(Exists(_conference_queue().filter(child=OuterRef("pk"))))
+    return Q(Exists(_conference_queue().filter(child=OuterRef("pk")))) | Q(
+        Exists(_conference_requests().filter(episode__child=OuterRef("pk")))
+    )
 
 
 def _q_early_help(user: Any) -> Q:

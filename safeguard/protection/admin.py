@@ -184,3 +184,21 @@ class CoreGroupMeetingAdmin(BaseAdmin):
     list_select_related = ("plan__child",)
     date_hierarchy = "held_on"
     raw_id_fields = ("plan",)
+
+
+@admin.register(models.MidwayReview)
+class MidwayReviewAdmin(BaseAdmin):
+    list_display = ("plan", "due_on", "held_on", "chair")
+    list_select_related = ("plan__child", "chair")
+    date_hierarchy = "due_on"
+    raw_id_fields = ("plan", "chair")
+
+
+@admin.register(models.Escalation)
+class EscalationAdmin(BaseAdmin):
+    list_display = ("child", "raised_on", "raised_by", "stage", "status", "resolved_on")
+    list_filter = ("stage", "status")
+    list_select_related = ("child", "raised_by")
+    search_fields = ("child__la_child_id", "child__last_name")
+    date_hierarchy = "raised_on"
+    raw_id_fields = ("child", "raised_by")

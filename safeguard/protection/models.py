@@ -255,6 +255,7 @@ class Conference(BaseModel):
         on_delete=models.PROTECT,
         related_name="conferences_chaired",
     )
+    start_time = models.TimeField(null=True, blank=True, help_text="The time booked.")
     room = models.CharField(max_length=120, blank=True)
     group_reference = models.CharField(
         max_length=40,
@@ -487,3 +488,73 @@ class CoreGroupMeeting(BaseModel):
 
     def __str__(self) -> str:
         return f"Core group on {self.held_on:%d/%m/%Y}"
+
+
+class MidwayReview(BaseModel):
+    """The chair's midway review of a CP plan between two conferences (local practice).
+
+    ``due_on`` is set when it is recorded (halfway to the next review conference, see
+    selectors.midway_review_due); ``held_on`` stays empty until it takes place.
+    """
+
+    plan = models.ForeignKey(CPPlan, on_delete=models.CASCADE, related_name="midway_reviews")
+    due_on = models.DateField()
+    held_on = models.DateField(null=True, blank=True)
+    chair = models.ForeignKey(
+        "workforce.Worker",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="midway_reviews",
+    )
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("plan", "due_on")
+
+    def __str__(self) -> str:
+        return f"Midway review due {self.due_on:%d/%m/%Y}"
+
+
+class EscalationStage(models.TextChoices):
+    INFORMAL = "informal", "Stage 1: informal (chair and team manager)"
+    SERVICE_MANAGER = "service_manager", "Stage 2: service manager"
+    HEAD_OF_SERVICE = "head_of_service", "Stage 3: head of service"
+
+
+class EscalationStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    RESOLVED = "resolved", "Resolved"
+
+
+class Escalation(BaseModel):
+    """A chair's or IRO's escalation (dispute resolution) about a child, tracked centrally."""
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="escalations")
+    raised_on = models.DateField()
+    raised_by = models.ForeignKey(
+        "workforce.Worker", on_delete=models.PROTECT, related_name="escalations_raised"
+    )
+    about = models.TextField(help_text="What the concern is, and what is asked for.")
+    stage = models.CharField(
+        max_length=20, choices=EscalationStage.choices, default=EscalationStage.INFORMAL
+    )
+    status = models.CharField(
+        max_length=10, choices=EscalationStatus.choices, default=EscalationStatus.OPEN
+    )
+    resolved_on = models.DateField(null=True, blank=True)
+    resolution = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("child", "raised_on")
+        indexes = [models.Index(fields=["status", "raised_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="open", resolved_on__isnull=True)
+                | models.Q(status="resolved", resolved_on__isnull=False),
+                name="escalation_resolved_has_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Escalation raised {self.raised_on:%d/%m/%Y} ({self.get_status_display()})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,14 +12,19 @@ from django.db import models
 from safeguard.assessment.selectors import assessments_for_episode, factor_codes
 from safeguard.cin.models import CINEpisode
 from safeguard.cin.selectors import cin_plans_for_episode
+from safeguard.core.timescales import compute_due
 from safeguard.people.models import Person
 from safeguard.protection.models import (
     HEALTH_AGENCIES,
     INITIAL_CONFERENCE_TYPES,
     Agency,
+    AttendanceStatus,
     Conference,
+    ConferenceInvitation,
     ConferenceType,
     CPPlan,
+    Escalation,
+    MidwayReview,
     Section47Enquiry,
     Section47Outcome,
     StrategyDiscussion,
@@ -201,3 +207,179 @@ def cin_details_for_child(child: Person) -> list[dict[str, Any]]:
         cin_details(episode)
         for episode in CINEpisode.objects.filter(child=child).order_by("referral_date")
     ]
+
+
+# --- conference business support and the chair's work -------------------------------------
+
+
+def last_held_conference(plan: CPPlan) -> Conference | None:
+    """The latest conference held about the plan: its last review, else the one that made it."""
+    review = (
+        Conference.objects.filter(plan=plan, held_on__isnull=False, cancelled_on__isnull=True)
+        .order_by("-held_on")
+        .first()
+    )
+    return review or plan.initial_conference
+
+
+def midway_due_between(last_held: dt.date, first_review: bool) -> dt.date:
+    """Halfway from a conference to the review conference due after it (local practice:
+    the chair checks progress between conferences)."""
+    key = "rcpc_first" if first_review else "rcpc_next"
+    next_review = compute_due(key, last_held).due_date
+    return last_held + (next_review - last_held) / 2
+
+
+def midway_review_due(plan: CPPlan) -> dt.date | None:
+    """When the plan's current midway review is due; None once it is held or with no
+    conference to count from."""
+    conference = last_held_conference(plan)
+    if conference is None or conference.held_on is None:
+        return None
+    held = MidwayReview.objects.filter(
+        plan=plan, held_on__isnull=False, held_on__gte=conference.held_on
+    )
+    if held.exists():
+        return None
+    return midway_due_between(
+        conference.held_on, conference.conference_type != ConferenceType.REVIEW
+    )
+
+
+def invitation_deadline(conference: Conference) -> dt.date:
+    """The last day invitations can go out: 5 working days before (timescale icpc_notice)."""
+    return compute_due("icpc_notice", conference.scheduled_for).due_date
+
+
+def late_invitations(
+    conference: Conference, invitations: Iterable[ConferenceInvitation]
+) -> list[ConferenceInvitation]:
+    deadline = invitation_deadline(conference)
+    return [i for i in invitations if i.invited_on > deadline]
+
+
+def requests_awaiting_scheduling(
+    children: models.QuerySet[Person],
+) -> models.QuerySet[Section47Enquiry]:
+    """Initial conferences asked for (substantiated s47) with nothing booked yet."""
+    live = Conference.objects.filter(section47=models.OuterRef("pk"), cancelled_on__isnull=True)
+    return (
+        Section47Enquiry.objects.filter(
+            outcome=Section47Outcome.SUBSTANTIATED,
+            conference_requested_on__isnull=False,
+            icpc_not_required=False,
+            episode__child__in=children,
+        )
+        .exclude(models.Exists(live))
+        .select_related("episode__child", "strategy_discussion")
+        .order_by("conference_requested_on", "pk")
+    )
+
+
+def upcoming_conferences(**filters: Any) -> models.QuerySet[Conference]:
+    """Booked conferences, soonest first, with what the list pages show of each."""
+    return (
+        pending_conferences(**filters)
+        .select_related("child", "chair")
+        .prefetch_related("invitations")
+        .order_by("scheduled_for", "start_time", "pk")
+    )
+
+
+def awaiting_minutes(children: models.QuerySet[Person]) -> models.QuerySet[Conference]:
+    """Conferences held whose minutes have not gone to the family yet."""
+    return (
+        Conference.objects.filter(
+            held_on__isnull=False,
+            minutes_sent_on__isnull=True,
+            cancelled_on__isnull=True,
+            child__in=children,
+        )
+        .select_related("child", "chair")
+        .order_by("held_on", "pk")
+    )
+
+
+def plans_chaired_by(worker: Any, children: models.QuerySet[Person]) -> models.QuerySet[CPPlan]:
+    """Open CP plans whose conferences the worker chairs, with the latest held conference."""
+    latest = Conference.objects.filter(
+        models.Q(plan=models.OuterRef("pk")) | models.Q(plans_started=models.OuterRef("pk")),
+        held_on__isnull=False,
+        cancelled_on__isnull=True,
+    ).order_by("-held_on")
+    chaired = Conference.objects.filter(
+        models.Q(plan=models.OuterRef("pk")) | models.Q(plans_started=models.OuterRef("pk")),
+        chair=worker,
+        cancelled_on__isnull=True,
+    )
+    return (
+        CPPlan.objects.filter(end_date__isnull=True, child__in=children)
+        .filter(models.Exists(chaired))
+        .annotate(
+            last_held_on=models.Subquery(latest.values("held_on")[:1]),
+            last_held_type=models.Subquery(latest.values("conference_type")[:1]),
+            last_midway_on=models.Max("midway_reviews__held_on"),
+        )
+        .select_related("child")
+        .order_by("last_held_on", "pk")
+    )
+
+
+def escalations_raised_by(
+    worker: Any, children: models.QuerySet[Person]
+) -> models.QuerySet[Escalation]:
+    """The worker's escalations about children they may open, open ones first, oldest first."""
+    return (
+        Escalation.objects.filter(raised_by=worker, child__in=children)
+        .select_related("child")
+        .order_by("-status", "raised_on", "pk")
+    )
+
+
+def reviews_chaired_by(worker: Any, children: models.QuerySet[Person]) -> models.QuerySet[Any]:
+    """The latest looked-after review of each child still in care that the worker chaired."""
+    from safeguard.care.models import LookedAfterReview
+
+    later = LookedAfterReview.objects.filter(
+        child=models.OuterRef("child"), held_on__gt=models.OuterRef("held_on")
+    )
+    return (
+        LookedAfterReview.objects.filter(
+            chaired_by=worker, period__ended_on__isnull=True, child__in=children
+        )
+        .exclude(models.Exists(later))
+        .annotate(reviews_in_period=models.Count("period__reviews"))
+        .select_related("child")
+        .order_by("-held_on", "pk")
+    )
+
+
+#: Agencies that are not partner agencies for quoracy (the family's side of the table).
+NOT_PARTNERS = frozenset({Agency.SOCIAL_CARE, Agency.FAMILY, Agency.CHILD, Agency.ADVOCATE})
+
+
+@dataclass(frozen=True)
+class ConferenceQuorum:
+    """Quoracy as the authority measures it (OBA2-10): every invited partner agency present."""
+
+    known: bool
+    quorate: bool
+    missing: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        if not self.known:
+            return "Not known yet: record who was invited and who attended."
+        if self.quorate:
+            return "Quorate: every invited partner agency attended."
+        return f"Not quorate: no one attended from {', '.join(self.missing)}."
+
+
+def conference_quorum(conference: Conference) -> ConferenceQuorum:
+    invited = {i.agency for i in conference.invitations.all() if i.agency not in NOT_PARTNERS}
+    rows = list(conference.attendance.all())
+    if not invited or not rows:
+        return ConferenceQuorum(known=False, quorate=False, missing=())
+    attended = {a.agency for a in rows if a.status == AttendanceStatus.ATTENDED}
+    missing = tuple(sorted(str(Agency(a).label) for a in invited - attended))
+    return ConferenceQuorum(known=True, quorate=not missing, missing=missing)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
@@ -22,6 +23,7 @@ from safeguard.cin.models import CINEpisode, CINPlan, CINPlanEndReason, VisitTyp
 from safeguard.cin.services import CLOSED_AFTER_ASSESSMENT, end_cin_plan
 from safeguard.core import clock
 from safeguard.core import validation as v
+from safeguard.core.exceptions import StaleRecordError
 from safeguard.people.models import Person
 from safeguard.protection import selectors
 from safeguard.protection.models import (
@@ -286,6 +288,7 @@ def record_section47_outcome(
     conference_requested_on: dt.date | None = None,
     icpc_not_required: bool = False,
     icpc_not_required_reason: str = "",
+    expected_version: int | None = None,
 ) -> Section47Enquiry:
     """Record whether the concerns were substantiated and what follows.
 
@@ -294,6 +297,7 @@ def record_section47_outcome(
     ICPCnotRequired is set, so the enquiry is complete for the census (8868).
     """
     enquiry = Section47Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+    check_version(enquiry, expected_version)
     episode = _locked_episode(enquiry.episode)
     if enquiry.outcome:
         raise v.fail(
@@ -361,11 +365,16 @@ def record_section47_outcome(
 
 @transaction.atomic
 def mark_icpc_not_required(
-    *, enquiry: Section47Enquiry, decided_on: dt.date, reason: str
+    *,
+    enquiry: Section47Enquiry,
+    decided_on: dt.date,
+    reason: str,
+    expected_version: int | None = None,
 ) -> Section47Enquiry:
     """Close a substantiated enquiry whose initial conference is no longer needed (e.g. the
     family moved away): ICPCnotRequired with a reason, and any booking cancelled."""
     enquiry = Section47Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+    check_version(enquiry, expected_version)
     if enquiry.outcome != Section47Outcome.SUBSTANTIATED or enquiry.icpc_not_required:
         raise v.fail(
             "icpc_not_required",
@@ -412,6 +421,7 @@ def convene_initial_conference(
     section47: Section47Enquiry | None = None,
     room: str = "",
     group_reference: str = "",
+    start_time: dt.time | None = None,
 ) -> Conference:
     """Book an initial, transfer-in or pre-birth conference for the episode's child.
 
@@ -463,6 +473,7 @@ def convene_initial_conference(
         conference_type=conference_type,
         section47=section47,
         scheduled_for=scheduled_for,
+        start_time=start_time,
         chair=chair,
         room=room,
         group_reference=group_reference,
@@ -477,6 +488,7 @@ def convene_review_conference(
     chair: Worker,
     room: str = "",
     group_reference: str = "",
+    start_time: dt.time | None = None,
 ) -> Conference:
     """Book a review conference for an open CP plan (after its start, 8841)."""
     plan = CPPlan.objects.select_for_update().get(pk=plan.pk)
@@ -507,6 +519,7 @@ def convene_review_conference(
         conference_type=ConferenceType.REVIEW,
         plan=plan,
         scheduled_for=scheduled_for,
+        start_time=start_time,
         chair=chair,
         room=room,
         group_reference=group_reference,
@@ -514,9 +527,16 @@ def convene_review_conference(
 
 
 @transaction.atomic
-def cancel_conference(*, conference: Conference, cancelled_on: dt.date, reason: str) -> Conference:
+def cancel_conference(
+    *,
+    conference: Conference,
+    cancelled_on: dt.date,
+    reason: str,
+    expected_version: int | None = None,
+) -> Conference:
     """Cancel a booked conference that has not been held, with the reason."""
     conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    check_version(conference, expected_version)
     _check_not_cancelled(conference)
     if conference.held_on is not None:
         raise v.fail(
@@ -593,10 +613,11 @@ def record_conference_invitations(
 
 @transaction.atomic
 def record_conference_report_received(
-    *, invitation: ConferenceInvitation, received_on: dt.date
+    *, invitation: ConferenceInvitation, received_on: dt.date, expected_version: int | None = None
 ) -> ConferenceInvitation:
     """Record that a requested agency report arrived."""
     invitation = ConferenceInvitation.objects.select_for_update().get(pk=invitation.pk)
+    check_version(invitation, expected_version)
     if not invitation.report_requested:
         raise v.fail("report_received_on", f"No report was requested from {invitation.invitee}.")
     if invitation.report_received_on is not None:
@@ -671,6 +692,7 @@ def record_conference_outcome(
     category: str = "",
     advocacy_offered: bool | None = None,
     advocacy_accepted: bool | None = None,
+    expected_version: int | None = None,
 ) -> Conference:
     """Record that a booked conference took place and what it decided.
 
@@ -685,6 +707,7 @@ def record_conference_outcome(
         .select_related("section47", "plan", "child")
         .get(pk=conference.pk)
     )
+    check_version(conference, expected_version)
     episode = _locked_episode(conference.episode)
     _check_not_cancelled(conference)
     if conference.held_on is not None:
@@ -749,9 +772,12 @@ def record_conference_outcome(
 
 
 @transaction.atomic
-def record_conference_minutes_sent(*, conference: Conference, sent_on: dt.date) -> Conference:
+def record_conference_minutes_sent(
+    *, conference: Conference, sent_on: dt.date, expected_version: int | None = None
+) -> Conference:
     """Record when the minutes went to the family (by secure email)."""
     conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    check_version(conference, expected_version)
     if conference.held_on is None:
         raise v.fail("minutes_sent_on", "Minutes are sent after the conference is held.")
     if conference.minutes_sent_on is not None:
@@ -964,6 +990,7 @@ def change_cp_category(
     category: str,
     changed_on: dt.date,
     conference: Conference | None = None,
+    expected_version: int | None = None,
 ) -> CPPlan:
     """Change an open plan's category of abuse (LatestCategoryOfAbuse), keeping history.
 
@@ -971,6 +998,7 @@ def change_cp_category(
     review conference, that conference decided this category on this date.
     """
     plan = CPPlan.objects.select_for_update().get(pk=plan.pk)
+    check_version(plan, expected_version)
     if plan.end_date is not None:
         raise v.fail("plan", f"This CP plan ended on {plan.end_date:%d/%m/%Y}.")
     v.valid_code(category, codelist_key="category_of_abuse", field="category")
@@ -1027,6 +1055,7 @@ def end_cp_plan(
     end_reason: str,
     conference: Conference | None = None,
     note: str = "",
+    expected_version: int | None = None,
 ) -> CPPlan:
     """End a CP plan (CPPendDate).
 
@@ -1037,6 +1066,7 @@ def end_cp_plan(
     "died" on the recorded date of death; a move to another authority names it.
     """
     plan = CPPlan.objects.select_for_update(of=("self",)).select_related("child").get(pk=plan.pk)
+    check_version(plan, expected_version)
     child = plan.child
     if plan.end_date is not None:
         raise v.fail("end_date", f"This CP plan already ended on {plan.end_date:%d/%m/%Y}.")
@@ -1155,6 +1185,21 @@ def record_core_group_meeting(
     return CoreGroupMeeting.objects.create(
         plan=plan, held_on=held_on, attendees=attendees, notes=notes
     )
+
+
+def check_version(record: Any, expected_version: int | None) -> None:
+    """Refuse an edit made from a copy someone else has since saved over (nothing written).
+
+    ``expected_version`` is the version the user's form was built from; None skips the
+    check (callers that are not edits of a shown record, e.g. imports and the generator).
+    """
+    if expected_version is not None and record.version != expected_version:
+        raise StaleRecordError(
+            model_label=str(record._meta.verbose_name),
+            pk=record.pk,
+            expected=expected_version,
+            current=record.version,
+        )
 
 
 def _locked_episode(episode: CINEpisode) -> CINEpisode:

@@ -214,6 +214,33 @@ def test_conference_business_support_queue(staff, make_worker, make_child):
 
 
 @pytest.mark.django_db
+def test_a_requested_initial_conference_is_on_the_business_support_queue(staff, make_child):
+    from safeguard.cin.models import CINEpisode
+    from safeguard.protection.models import Section47Enquiry
+
+    user, _ = staff("conference_support")
+    requested, not_required, long_ago = (make_child() for _ in range(3))
+    for child, fields in (
+        (requested, {"conference_requested_on": TODAY() - dt.timedelta(days=2)}),
+        (not_required, {"icpc_not_required": True}),
+        (long_ago, {"conference_requested_on": TODAY() - dt.timedelta(days=200)}),
+    ):
+        episode = CINEpisode.objects.create(
+            child=child, referral_date=TODAY() - dt.timedelta(days=20), referral_source="2A"
+        )
+        Section47Enquiry.objects.create(
+            episode=episode,
+            start_date=TODAY() - dt.timedelta(days=10),
+            outcome="substantiated",
+            outcome_date=TODAY() - dt.timedelta(days=2),
+            **fields,
+        )
+    assert sees(user, requested, RULE["conference_queue"])
+    assert not sees(user, not_required, RULE["conference_queue"])
+    assert not sees(user, long_ago, RULE["conference_queue"])
+
+
+@pytest.mark.django_db
 def test_early_help_lead(staff, make_worker, make_child):
     from safeguard.earlyhelp.models import EarlyHelpEpisode
 

@@ -120,3 +120,26 @@ def plan(held_icpc):
 @pytest.fixture
 def rcpc(plan, chair):
     return convene_review_conference(plan=plan, scheduled_for=RCPC, chair=chair)
+
+
+# --- page tests: the access world (one user per role) on the real clock ---------------------
+
+
+@pytest.fixture
+def world(db):
+    from safeguard.access.testing.world import build_world
+
+    return build_world()
+
+
+@pytest.fixture
+def client_for(world):
+    """A signed-in test client for a role of the world."""
+    from django.test import Client
+
+    from safeguard.access.testing.login import sign_in
+
+    def build(role: str) -> Client:
+        return sign_in(Client(), world.users[role])
+
+    return build

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from safeguard.assessment.services import complete_assessment, start_assessment
 from safeguard.cin.services import record_visit, review_cin_plan, start_cin_plan
+from safeguard.protection.conferencing import raise_escalation, record_midway_review
 from safeguard.protection.services import (
     AttendanceInput,
     InvitationInput,
@@ -65,6 +66,10 @@ def everything(rcpc, worker):
         conference=rcpc, held_on=RCPC, quorate=False, outcome="no_plan", category=""
     )
     record_core_group_meeting(plan=plan, held_on=dt.date(2019, 2, 12))
+    record_midway_review(plan=plan, held_on=dt.date(2019, 3, 15), chair=rcpc.chair)
+    raise_escalation(
+        child=plan.child, raised_on=dt.date(2019, 3, 1), raised_by=rcpc.chair, about="Drift."
+    )
     change_cp_category(plan=plan, category="EMO", changed_on=dt.date(2019, 3, 1))
     record_visit(
         child=plan.child,
