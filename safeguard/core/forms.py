@@ -47,12 +47,14 @@ class DateField(DateInputField):
         kwargs.setdefault("require_all_fields", False)
         super().__init__(label=label, **kwargs)
         name = label[0].lower() + label[1:] if label else "date"
-        self.error_messages = {
-            **self.error_messages,
-            "required": f"Enter the {name}",
-            "incomplete": f"Enter the {name} as a day, month and year",
-            "invalid": f"The {name} must be a real date, for example 27 3 2024",
-        }
+        # Field.__init__ gave this instance its own dict, so updating it is safe.
+        self.error_messages.update(
+            {
+                "required": f"Enter the {name}",
+                "incomplete": f"Enter the {name} as a day, month and year",
+                "invalid": f"The {name} must be a real date, for example 27 3 2024",
+            }
+        )
         day, month, year = self.fields
         day.error_messages["incomplete"] = f"The {name} must include a day"
         month.error_messages["incomplete"] = f"The {name} must include a month"
