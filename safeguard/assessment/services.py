@@ -82,6 +82,7 @@ def complete_assessment(
     internal_review_date: dt.date | None = None,
     late_reason: str = "",
     contributors: str | None = None,
+    expected_version: int | None = None,
 ) -> Assessment:
     """Complete (authorise) an assessment with the factors identified and the outcome.
 
@@ -89,12 +90,14 @@ def complete_assessment(
     none repeated (8898), and "21" (no factors identified) stands alone (8869). The
     authorisation date is not before the start (8608), not in the future and within the
     episode. Seen alone implies seen; an unborn child cannot have been seen.
+    ``expected_version`` (from the completion form) refuses a stale copy.
     """
     assessment = (
         Assessment.objects.select_for_update(of=("self",))
         .select_related("episode__child")
         .get(pk=assessment.pk)
     )
+    rules.not_stale(assessment, expected_version)
     if assessment.authorised_on is not None:
         raise v.fail(
             "authorised_on",

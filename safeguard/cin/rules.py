@@ -13,6 +13,7 @@ from django.db import models
 
 from safeguard.cin.models import CINEpisode
 from safeguard.core import validation as v
+from safeguard.core.exceptions import StaleRecordError
 from safeguard.people.models import Person
 from safeguard.workforce.models import Worker
 
@@ -124,3 +125,21 @@ def closure_not_before_activity(
             f"Closure date ({closure_date:%d/%m/%Y}) cannot be before {label} "
             f"({activity_date:%d/%m/%Y}) (CIN census 8565).",
         )
+
+
+def not_stale(record: models.Model, expected_version: int | None) -> None:
+    """Refuse an edit made from a copy someone else has since saved over.
+
+    ``expected_version`` is the version the user's form was built from (None when the
+    caller is not an edit form). Checked before anything else, so the user is told the
+    record changed rather than a rule the colleague's save now breaks.
+    """
+    current = getattr(record, "version", None)
+    if expected_version is None or current == expected_version:
+        return
+    raise StaleRecordError(
+        model_label=str(record._meta.verbose_name),
+        pk=record.pk,
+        expected=expected_version,
+        current=current,
+    )

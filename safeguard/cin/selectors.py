@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import models
 
 from safeguard.cin.models import CINEpisode, CINPlan, Visit
+from safeguard.core.timescales import Due, compute_due
 from safeguard.people.models import Person
 
 
@@ -43,3 +44,10 @@ def visits_for_child(
     if since is not None:
         visits = visits.filter(visit_date__gte=since)
     return visits.order_by("visit_date")
+
+
+def next_review_due(plan: CINPlan) -> Due:
+    """When the plan's next review is due (timescale ``cin_review``): 12 weeks from the
+    plan's start or its last review."""
+    last = plan.reviews.order_by("-held_on").values_list("held_on", flat=True).first()
+    return compute_due("cin_review", last or plan.start_date)

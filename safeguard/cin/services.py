@@ -113,6 +113,7 @@ def close_cin_episode(
     signed_off_on: dt.date | None = None,
     hard_to_engage: bool = False,
     closure_summary: str = "",
+    expected_version: int | None = None,
 ) -> CINEpisode:
     """Close a CIN episode with the DfE reason for closure.
 
@@ -121,13 +122,15 @@ def close_cin_episode(
     closed as "hard to engage") and a closure summary. Nothing may be open or dated after
     the closure (CIN census 8565, 8867, 8868): an open CP plan, assessment or s47 enquiry
     blocks closure; an open CIN plan is ended on the closure date, because ending the plan
-    and closing the case are one decision, signed off together.
+    and closing the case are one decision, signed off together. ``expected_version`` (from
+    an edit form) refuses a closure made from a stale copy of the episode.
     """
     episode = (
         CINEpisode.objects.select_for_update(of=("self",))
         .select_related("child")
         .get(pk=episode.pk)
     )
+    rules.not_stale(episode, expected_version)
     if episode.closure_date is not None:
         raise v.fail(
             "closure_date",
@@ -370,17 +373,20 @@ def review_cin_plan(
 
 
 @transaction.atomic
-def end_cin_plan(*, plan: CINPlan, end_date: dt.date, end_reason: str) -> CINPlan:
+def end_cin_plan(
+    *, plan: CINPlan, end_date: dt.date, end_reason: str, expected_version: int | None = None
+) -> CINPlan:
     """End a CIN plan (CIN census CINPlanEndDate).
 
     Not before its start (4011), not in the future, not after the child's death (4009),
-    and not before a review already recorded for it.
+    and not before a review already recorded for it; not from a stale copy of the plan.
     """
     plan = (
         CINPlan.objects.select_for_update(of=("self",))
         .select_related("episode__child")
         .get(pk=plan.pk)
     )
+    rules.not_stale(plan, expected_version)
     if plan.end_date is not None:
         raise v.fail("end_date", f"This CIN plan already ended on {plan.end_date:%d/%m/%Y}.")
     v.require(end_date, field="end_date", label="CIN plan end date")

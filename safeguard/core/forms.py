@@ -29,6 +29,8 @@ class GovukForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # The page's own <form> carries the CSRF token.
+        self.helper.disable_csrf = True
         # The page shows one error summary at the top (includes/error_summary.html).
         self.helper.form_show_errors = True
 
@@ -46,7 +48,7 @@ class DateField(DateInputField):
         # Each missing part gets its own message ("must include a month").
         kwargs.setdefault("require_all_fields", False)
         super().__init__(label=label, **kwargs)
-        name = label[0].lower() + label[1:] if label else "date"
+        name = _in_sentence(label) if label else "date"
         # Field.__init__ gave this instance its own dict, so updating it is safe.
         self.error_messages.update(
             {
@@ -70,6 +72,14 @@ class DateField(DateInputField):
             return dt.date(int(year), int(month), int(day))
         except ValueError as exc:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+
+def _in_sentence(label: str) -> str:
+    """The label inside a sentence: 'Date of the visit' -> 'date of the visit', 'CIN plan
+    start date' stays as it is (an initialism keeps its capitals)."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[0].lower() + label[1:]
 
 
 def apply_service_errors(form: forms.Form, exc: ValidationError) -> None:

@@ -116,13 +116,19 @@ def start_early_help_for_mash_decision(decision: MashDecision) -> EarlyHelpEpiso
 
 @transaction.atomic
 def start_early_help_assessment(
-    *, episode: EarlyHelpEpisode, started_on: dt.date, agency: str
+    *,
+    episode: EarlyHelpEpisode,
+    started_on: dt.date,
+    agency: str,
+    expected_version: int | None = None,
 ) -> EarlyHelpEpisode:
     """Start the early help assessment, naming the organisation completing it.
 
     Not before the request, not in the future, once per episode.
     """
-    episode = _locked_open(episode, action="start an early help assessment")
+    episode = _locked_open(
+        episode, action="start an early help assessment", expected_version=expected_version
+    )
     if episode.assessment_started_on is not None:
         raise v.fail(
             "assessment_started_on",
@@ -151,10 +157,12 @@ def start_early_help_assessment(
 
 @transaction.atomic
 def complete_early_help_assessment(
-    *, episode: EarlyHelpEpisode, completed_on: dt.date
+    *, episode: EarlyHelpEpisode, completed_on: dt.date, expected_version: int | None = None
 ) -> EarlyHelpEpisode:
     """Record the early help assessment's completion: after its start, not in the future."""
-    episode = _locked_open(episode, action="complete an early help assessment")
+    episode = _locked_open(
+        episode, action="complete an early help assessment", expected_version=expected_version
+    )
     if episode.assessment_completed_on is not None:
         raise v.fail(
             "assessment_completed_on",
@@ -187,9 +195,12 @@ def appoint_lead_professional(
     agency: str,
     role: str = "",
     worker: Worker | None = None,
+    expected_version: int | None = None,
 ) -> EarlyHelpEpisode:
     """Name the lead professional (who may work for a partner, e.g. a school)."""
-    episode = _locked_open(episode, action="appoint a lead professional")
+    episode = _locked_open(
+        episode, action="appoint a lead professional", expected_version=expected_version
+    )
     name = (name or "").strip() or (str(worker) if worker is not None else "")
     if not name:
         raise v.fail("lead_professional_name", "The lead professional's name is required.")
@@ -303,13 +314,14 @@ def close_early_help(
     closed_on: dt.date,
     closure_reason: str,
     closure_notes: str = "",
+    expected_version: int | None = None,
 ) -> EarlyHelpEpisode:
     """Close an early help episode (needs met, disengaged, moved or other).
 
     Not before anything recorded on it; "other" needs notes. Stepping up to social care
     is ``step_up_to_social_care``, which also opens the referral.
     """
-    episode = _locked_open(episode, action="close it")
+    episode = _locked_open(episode, action="close it", expected_version=expected_version)
     cin_rules.valid_choice(
         closure_reason, EarlyHelpClosureReason, field="closure_reason", label="Closure reason"
     )
@@ -336,6 +348,7 @@ def step_up_to_social_care(
     stepped_up_on: dt.date,
     reasons: str,
     primary_need: str = "",
+    expected_version: int | None = None,
 ) -> EarlyHelpEpisode:
     """Close early help as stepped up and open a referral (source 5D, early help).
 
@@ -343,7 +356,7 @@ def step_up_to_social_care(
     CIN episode, no overlap, not in the future). Returns the closed early help episode,
     linked to the new CIN episode (``stepped_up_to``).
     """
-    episode = _locked_open(episode, action="step it up")
+    episode = _locked_open(episode, action="step it up", expected_version=expected_version)
     text = (reasons or "").strip()
     if not text:
         raise v.fail("reasons", "The reasons for stepping up to social care are required.")
@@ -393,6 +406,7 @@ def step_down_to_early_help(
     closure_summary: str,
     signed_off_on: dt.date | None = None,
     request_details: str = "",
+    expected_version: int | None = None,
 ) -> EarlyHelpEpisode:
     """Close a CIN episode as referred to early help and open an early help episode.
 
@@ -419,6 +433,7 @@ def step_down_to_early_help(
         signed_off_by=signed_off_by,
         signed_off_on=signed_off_on,
         closure_summary=closure_summary,
+        expected_version=expected_version,
     )
     return request_early_help(
         child=closed.child,
@@ -429,12 +444,16 @@ def step_down_to_early_help(
     )
 
 
-def _locked_open(episode: EarlyHelpEpisode, *, action: str) -> EarlyHelpEpisode:
+def _locked_open(
+    episode: EarlyHelpEpisode, *, action: str, expected_version: int | None = None
+) -> EarlyHelpEpisode:
+    """The episode, locked; refused when closed or edited since the user's copy."""
     episode = (
         EarlyHelpEpisode.objects.select_for_update(of=("self",))
         .select_related("child")
         .get(pk=episode.pk)
     )
+    cin_rules.not_stale(episode, expected_version)
     if episode.closed_on is not None:
         raise v.fail(
             "episode",

@@ -104,3 +104,17 @@ def test_error_summary_links_point_at_the_first_input_of_each_field():
     body = rendered.render({"form": form})
     assert 'id="id_seen_on_0"' in body and 'id="id_seen_alone_1"' in body
     assert "alert-danger" not in body  # form-level errors are in the summary only
+
+
+def test_an_initialism_keeps_its_capitals_in_messages():
+    class PlanForm(GovukForm):
+        starts_on = DateField(label="CIN plan start date")
+
+    form = PlanForm(data={})
+    assert not form.is_valid()
+    assert form.errors["starts_on"] == ["Enter the CIN plan start date"]
+
+
+def test_the_form_markup_has_no_second_csrf_token():
+    body = engines["django"].from_string("{% load crispy_forms_tags %}{% crispy form %}")
+    assert "csrfmiddlewaretoken" not in body.render({"form": _date("1", "2", "2024")})
