@@ -205,6 +205,41 @@ def works_the_mash_queue(user: Any) -> bool:
     return team is not None and team.service_area == ServiceArea.MASH
 
 
+#: Service areas whose managers allocate new referrals.
+ALLOCATING_AREAS = frozenset({"mash", "assessment", "cin"})
+
+
+def allocates_new_referrals(user: Any) -> bool:
+    """Team and service managers in the front door, assessment and children-in-need areas."""
+    worker = worker_of(user)
+    if worker is None or role_code(user) not in {"team_manager", "service_manager"}:
+        return False
+    team = worker.team
+    return team is not None and team.service_area in ALLOCATING_AREAS
+
+
+def _unallocated_episodes() -> Any:
+    """Open social care episodes with nobody allocated: they wait for a manager to allocate."""
+    from safeguard.cin.models import CINEpisode
+
+    allocated = _allocations().filter(child=OuterRef("child"))
+    return CINEpisode.objects.filter(closure_date__isnull=True).filter(~Exists(allocated))
+
+
+@rules.predicate
+def is_unallocated_for_allocation(user: Any, child: Any) -> bool:
+    """The child has an open episode and no allocated worker; the user allocates referrals."""
+    if not allocates_new_referrals(user):
+        return False
+    return _unallocated_episodes().filter(child=child).exists()
+
+
+def _q_unallocated(user: Any) -> Q:
+    if not allocates_new_referrals(user):
+        return Q(pk__in=[])
+    return Q(Exists(_unallocated_episodes().filter(child=OuterRef("pk"))))
+
+
 @rules.predicate
 def is_on_mash_queue(user: Any, child: Any) -> bool:
     """The child is on a contact awaiting MASH, or decided within ``MASH_RECENT_DAYS``."""
@@ -376,6 +411,12 @@ OBJECT_RULES: dict[str, ObjectRule] = {
         ),
         ObjectRule("mash_queue", "On the MASH queue", is_on_mash_queue, _q_mash_queue),
         ObjectRule(
+            "unallocated",
+            "Open case waiting to be allocated",
+            is_unallocated_for_allocation,
+            _q_unallocated,
+        ),
+        ObjectRule(
             "early_help",
             "Open early help led by them or their team",
             is_early_help_lead,
@@ -407,8 +448,8 @@ RULES_BY_ROLE: dict[str, tuple[str, ...]] = {
     "social_worker": ("allocated", "own_team"),
     "consultant_social_worker": ("allocated", "own_team"),
     # "mash_queue" reaches only a team manager whose team is the MASH (works_the_mash_queue).
-    "team_manager": ("allocated", "own_team", "mash_queue"),
-    "service_manager": ("allocated", "service_area"),
+    "team_manager": ("allocated", "own_team", "mash_queue", "unallocated"),
+    "service_manager": ("allocated", "service_area", "unallocated"),
     "mash_officer": ("allocated", "mash_queue"),
     "early_help_worker": ("allocated", "early_help"),
     "conference_support": ("conference_queue",),

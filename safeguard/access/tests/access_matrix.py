@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from safeguard.access.testing.matrix import EVERYONE, Case, holders
+from safeguard.access.testing.matrix import EVERYONE, SIGNED_IN, Case, holders
 
 
 def _grant(w):
@@ -30,7 +30,15 @@ SYSTEM_ADMINISTRATORS = {"system_administrator"}
 
 CASES = [
     # Site-wide public pages (core) and sign-in (public: anyone may reach them).
-    Case(url_name="home", allowed=EVERYONE, ok_status=302, redirect_to="admin:index"),
+    # Each signed-in role is sent to its own home (the exact page per role is checked in
+    # safeguard/worklists/tests/test_home.py); anyone else is sent to sign in.
+    Case(
+        url_name="home",
+        allowed=SIGNED_IN,
+        ok_status=302,
+        redirect_to="/",
+        note="(to the role's home)",
+    ),
     Case(url_name="healthz", allowed=EVERYONE),
     Case(url_name="access:sign_in", allowed=EVERYONE),
     Case(

@@ -304,3 +304,32 @@ def test_the_rules_compose_with_or(staff, make_worker, make_child):
     assert rules.matching_rule(user, allocated).code == "allocated"
     assert rules.matching_rule(user, queued).code == "mash_queue"
     assert set(children_visible_to(user)) == {allocated, queued}
+
+
+@pytest.mark.django_db
+def test_managers_who_allocate_referrals_see_unallocated_cases(staff, make_worker, make_child):
+    from safeguard.cin.models import CINEpisode
+
+    assessment = Team.objects.create(name="Assessment 1", service_area="assessment")
+    care = Team.objects.create(name="Children in care 1", service_area="cic")
+    allocating, _ = staff("team_manager", team=assessment)
+    elsewhere, _ = staff("team_manager", team=care)
+    social_worker, _ = staff("social_worker", team=assessment)
+    waiting, allocated_child, closed = (make_child() for _ in range(3))
+    for child in (waiting, allocated_child, closed):
+        CINEpisode.objects.create(
+            child=child,
+            referral_date=TODAY() - dt.timedelta(days=5),
+            referral_source="2A",
+            closure_date=TODAY() - dt.timedelta(days=1) if child is closed else None,
+            reason_for_closure="RC8" if child is closed else "",
+        )
+    allocate(allocated_child, make_worker(team=care))
+    rule = RULE["unallocated"]
+    assert sees(allocating, waiting, rule)
+    assert not sees(allocating, allocated_child, rule)
+    assert not sees(allocating, closed, rule)
+    assert not sees(elsewhere, waiting, rule)
+    assert not sees(social_worker, waiting, rule)
+    assert child_access(allocating, waiting).allowed
+    assert not child_access(elsewhere, waiting).allowed

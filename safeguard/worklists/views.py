@@ -1,0 +1,64 @@
+"""The worker's own pages: "My work", and the start page for roles without a caseload."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from safeguard.access.decorators import requires
+from safeguard.access.navigation import menu_for
+from safeguard.access.rules import worker_of
+from safeguard.core import clock
+from safeguard.worklists.items import State
+from safeguard.worklists.selectors import caseload_for
+
+#: Children per page of the caseload list.
+PER_PAGE = 50
+
+
+@requires("access.view_caseload")
+@require_GET
+def my_work(request: HttpRequest) -> HttpResponse:
+    """The signed-in worker's caseload and every statutory item due, most urgent first."""
+    worker = worker_of(request.user)
+    if worker is None:
+        return render(request, "worklists/my_work.html", {"worker": None})
+    today = clock.today()
+    caseload = caseload_for([worker], today)
+    page = Paginator(caseload.allocations, PER_PAGE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "child": allocation.child,
+            "since": allocation.started_on,
+            "status": caseload.statuses[allocation.child_id],
+            "items": caseload.by_child.get(allocation.child_id, []),
+        }
+        for allocation in page.object_list
+    ]
+    for row in rows:
+        items = row["items"]
+        row["overdue"] = sum(1 for item in items if item.state is State.OVERDUE)
+        row["next"] = min(items, key=lambda item: item.sort_key()) if items else None
+    return render(
+        request,
+        "worklists/my_work.html",
+        {
+            "worker": worker,
+            "today": today,
+            "caseload": caseload,
+            "overdue": caseload.in_state(State.OVERDUE),
+            "this_week": caseload.in_state(State.DUE_TODAY, State.DUE_THIS_WEEK),
+            "later": caseload.in_state(State.UPCOMING),
+            "page": page,
+            "rows": rows,
+        },
+    )
+
+
+@requires("access.view_notifications")
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """The home page of roles with no caseload: the pages their role opens."""
+    return render(request, "worklists/start.html", {"items": menu_for(request)})
