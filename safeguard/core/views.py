@@ -34,6 +34,9 @@ def role_home(user: Any) -> str:
     """Where a signed-in user's work starts, from their role and what it may do."""
     role = role_code(user)
     capabilities = capabilities_of(user)
+    if not capabilities and user.is_staff:
+        # Staff with no role yet (e.g. an administrator being set up) use the admin site.
+        return "/admin/"
     if role == "mash_officer":
         return _first_url("frontdoor:mash_queue", "worklists:my_work", START_PAGE)
     if role == "team_manager" or (

@@ -100,3 +100,8 @@ def names_alike(a: str, b: str) -> bool:
     if _words_alike(whole_a, whole_b):
         return True
     return any(_words_alike(x, y) for x in name_parts(a) for y in name_parts(b))
+
+
+def words_alike(a: str, b: str) -> bool:
+    """Whether two normalised single words could be one word spelt differently."""
+    return _words_alike(a, b)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 
 from django.db import models
@@ -132,3 +133,15 @@ def _birth_dates(date_of_birth: dt.date) -> list[dt.date]:
     if date_of_birth.day <= 12 and date_of_birth.day != date_of_birth.month:
         dates.append(date_of_birth.replace(month=date_of_birth.day, day=date_of_birth.month))
     return dates
+
+
+def suggest_la_child_id() -> str:
+    """A free LA person identifier to offer on the new-person form ("N" and 8 digits).
+
+    Only a suggestion: the user may type the authority's own, and ``register_person``
+    refuses one already used, so two people saving at once cannot share it.
+    """
+    while True:
+        candidate = f"N{secrets.randbelow(10**8):08d}"
+        if not Person.objects.filter(la_child_id=candidate).exists():
+            return candidate

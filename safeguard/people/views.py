@@ -1,7 +1,10 @@
-"""The child's record page (minimal until the full record is built).
+"""The child's record: the summary page and its sections (one page each, for speed).
 
 Every view of one child's data goes through ``open_child_record``, which applies the
-access rules and writes the view to the audit log.
+access rules and writes the view to the audit log. The header (status, worker, flags) is
+on every page and costs a fixed handful of queries; the heavy sections (chronology,
+meetings, history) have their own pages. Partner agency users see only the name, date of
+birth, identifier, allocated worker and what was shared with their agency.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -21,7 +26,15 @@ from safeguard.access.guards import open_child_record
 from safeguard.access.rules import governance_function
 from safeguard.access.selectors import child_access
 from safeguard.core.codes import codelist
+from safeguard.people import sections as sections_data
+from safeguard.people.actions import available_actions
+from safeguard.people.chronology import chronology, meetings
+from safeguard.people.forms import ChronologyFilterForm
 from safeguard.people.models import Person
+from safeguard.people.record import allocated_worker, record_summary
+
+#: Rows per page on the record's list sections (chronology, visits, meetings, history).
+PER_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -67,42 +80,6 @@ def related_links(user: Any, child: Person) -> list[RecordLink]:
     return links
 
 
-def status_summary(child: Person) -> list[str]:
-    """What is open for the child today, most intensive first."""
-    from safeguard.care.models import PeriodOfCare
-    from safeguard.cin.models import CINEpisode
-    from safeguard.earlyhelp.models import EarlyHelpEpisode
-    from safeguard.protection.models import CPPlan
-
-    lines = []
-    care = PeriodOfCare.objects.filter(child=child, ended_on__isnull=True).first()
-    if care is not None:
-        lines.append(f"Looked after since {care.started_on:%d/%m/%Y}")
-    plan = CPPlan.objects.filter(child=child, end_date__isnull=True).first()
-    if plan is not None:
-        category = codelist("category_of_abuse").label(plan.latest_category)
-        lines.append(f"Child protection plan since {plan.start_date:%d/%m/%Y} ({category})")
-    episode = CINEpisode.objects.filter(child=child, closure_date__isnull=True).first()
-    if episode is not None:
-        lines.append(f"Open to children's social care since {episode.referral_date:%d/%m/%Y}")
-    early = EarlyHelpEpisode.objects.filter(child=child, closed_on__isnull=True).first()
-    if early is not None:
-        lines.append(f"Early help since {early.requested_on:%d/%m/%Y}")
-    return lines or ["No open involvement"]
-
-
-def allocated_worker(child: Person) -> Any | None:
-    from safeguard.access.rules import open_allocation
-    from safeguard.workforce.models import Allocation
-
-    allocation = (
-        Allocation.objects.filter(open_allocation(), child=child)
-        .select_related("worker__team")
-        .first()
-    )
-    return allocation.worker if allocation is not None else None
-
-
 def shared_items(user: Any, child: Person) -> list[Any]:
     """For a partner agency user: what was shared with their agency (governance app)."""
     items_shared_with_agency = governance_function("items_shared_with_agency")
@@ -111,21 +88,171 @@ def shared_items(user: Any, child: Person) -> list[Any]:
     return list(items_shared_with_agency(user.agency, child))
 
 
+def status_summary(child: Person) -> list[str]:
+    """What is open for the child today, most intensive first."""
+    return record_summary(child).status
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    url_name: str
+
+
+#: The record's own pages, in the order of the sub-navigation.
+SECTIONS: tuple[Section, ...] = (
+    Section("Summary", "people:child_record"),
+    Section("Chronology", "people:child_chronology"),
+    Section("Relationships and household", "people:child_relationships"),
+    Section("Plans", "people:child_plans"),
+    Section("Visits", "people:child_visits"),
+    Section("Meetings", "people:child_meetings"),
+    Section("History of changes", "people:child_history"),
+)
+
+
+def is_partner(user: Any) -> bool:
+    return bool(getattr(user, "role", None) and user.role.is_partner)
+
+
+def record_context(request: HttpRequest, child: Person, current: str) -> dict[str, Any]:
+    """What every staff page of the record shows: header, flags and sub-navigation."""
+    user = request.user
+    decision = child_access(user, child)
+    summary = record_summary(child, restricted=decision.restricted)
+    sections = [
+        {
+            "label": section.label,
+            "url": reverse(section.url_name, kwargs={"child_id": child.pk}),
+            "current": section.url_name == current,
+        }
+        for section in SECTIONS
+    ]
+    return {
+        "child": child,
+        "decision": decision,
+        "summary": summary,
+        "worker": summary.worker,
+        "sections": sections,
+        "current_section": next(s for s in SECTIONS if s.url_name == current).label,
+    }
+
+
+def open_staff_section(request: HttpRequest, child_id: uuid.UUID, summary: str) -> Person:
+    """Open the child for a section page; partner agencies see only the summary page."""
+    if is_partner(request.user):
+        raise PermissionDenied("Partner agencies see only what was shared with them.")
+    return open_child_record(request, child_id, summary=summary)
+
+
+def _page(request: HttpRequest, items: list[Any], per_page: int = PER_PAGE) -> Any:
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
 @requires("access.open_child_record")
 @require_GET
 def child_record(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
     child = open_child_record(request, child_id, summary="Child record")
     user = request.user
-    is_partner = bool(getattr(user, "role", None) and user.role.is_partner)  # type: ignore[union-attr]
-    context = {
-        "child": child,
-        "decision": child_access(user, child),
-        "is_partner": is_partner,
-        "worker": allocated_worker(child),
-        "links": related_links(user, child),
-    }
-    if is_partner:
-        context["shared_items"] = shared_items(user, child)
-    else:
-        context["status"] = status_summary(child)
+    if is_partner(user):
+        context = {
+            "child": child,
+            "decision": child_access(user, child),
+            "is_partner": True,
+            "worker": allocated_worker(child),
+            "links": related_links(user, child),
+            "shared_items": shared_items(user, child),
+        }
+        return render(request, "people/child_record.html", context)
+    context = record_context(request, child, "people:child_record")
+    summary = context["summary"]
+    capabilities = capabilities_of(user)
+    context.update(
+        {
+            "is_partner": False,
+            "status": summary.status,
+            "links": related_links(user, child),
+            "actions": available_actions(
+                user, child, facts=summary.facts, missing_episode=summary.missing_episode
+            ),
+            "may_edit": "record_contact" in capabilities,
+            "gender": codelist("gender").label(child.gender),
+            "ethnicity": codelist("ethnicity").label(child.ethnicity),
+        }
+    )
     return render(request, "people/child_record.html", context)
+
+
+@requires("access.open_child_record")
+@require_GET
+def child_chronology(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
+    child = open_staff_section(request, child_id, "Chronology")
+    bound = any(key in request.GET for key in ("types", "start_0", "end_0", "filter"))
+    form = ChronologyFilterForm(request.GET if bound else None)
+    events: list[Any] = []
+    if not bound:
+        events = chronology(child)
+    elif form.is_valid():
+        data = form.cleaned_data
+        events = chronology(child, types=data["types"], start=data["start"], end=data["end"])
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = record_context(request, child, "people:child_chronology")
+    context.update(
+        {
+            "form": form,
+            "page": _page(request, events),
+            "total": len(events),
+            "page_query": f"{query.urlencode()}&" if query else "",
+        }
+    )
+    return render(request, "people/chronology.html", context)
+
+
+@requires("access.open_child_record")
+@require_GET
+def child_relationships(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
+    child = open_staff_section(request, child_id, "Relationships and household")
+    context = record_context(request, child, "people:child_relationships")
+    context.update(sections_data.relationships(child))
+    return render(request, "people/relationships.html", context)
+
+
+@requires("access.open_child_record")
+@require_GET
+def child_plans(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
+    child = open_staff_section(request, child_id, "Plans")
+    context = record_context(request, child, "people:child_plans")
+    context["plans"] = sections_data.plans(child)
+    return render(request, "people/plans.html", context)
+
+
+@requires("access.open_child_record")
+@require_GET
+def child_visits(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
+    child = open_staff_section(request, child_id, "Visits")
+    context = record_context(request, child, "people:child_visits")
+    context["page"] = _page(request, sections_data.visits(child))
+    return render(request, "people/visits.html", context)
+
+
+@requires("access.open_child_record")
+@require_GET
+def child_meetings(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
+    child = open_staff_section(request, child_id, "Meetings")
+    context = record_context(request, child, "people:child_meetings")
+    context["page"] = _page(request, meetings(child))
+    return render(request, "people/meetings.html", context)
+
+
+@requires("access.open_child_record")
+@require_GET
+def child_history(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
+    child = open_staff_section(request, child_id, "History of changes")
+    context = record_context(request, child, "people:child_history")
+    page = Paginator(sections_data.change_history(child), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context["page"] = page
+    context["entries"] = sections_data.describe_changes(page.object_list)
+    return render(request, "people/history.html", context)

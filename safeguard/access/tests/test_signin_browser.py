@@ -86,7 +86,7 @@ def test_first_sign_in_sets_up_an_app_from_the_secret(live_server):
         secret = base64.b32decode(shown + "=" * (-len(shown) % 8))
         page.fill("#id_code", f"{totp(secret):06d}")
         page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")  # the home page, for now the admin
+        page.wait_for_url(f"{live_server.url}/admin/")  # staff with no role: the admin site
         assert "Your authenticator app is set up" in page.content()
         assert refused == []
     device = TOTPDevice.objects.get(user=user)

@@ -30,9 +30,17 @@ def audit_views(monkeypatch):
     calls = []
     original = audit.record_view
 
-    def capture(request, obj, *, child=None, summary=""):
-        calls.append({"obj": obj, "child": child, "summary": summary, "user": request.user})
-        return original(request, obj, child=child, summary=summary)
+    def capture(request, obj, *, child=None, summary="", flagged=False):
+        calls.append(
+            {
+                "obj": obj,
+                "child": child,
+                "summary": summary,
+                "user": request.user,
+                "flagged": flagged,
+            }
+        )
+        return original(request, obj, child=child, summary=summary, flagged=flagged)
 
     monkeypatch.setattr(audit, "record_view", capture)
     return calls

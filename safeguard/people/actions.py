@@ -1,0 +1,107 @@
+"""The "Actions" panel on the child's record: the forms other parts of the product provide.
+
+Data, not code: each action names its URL, the capability it needs, what must (``when``)
+or must not (``unless``) be open for the child — facts from the record header: "in_care",
+"cp_plan", "cin_open", "early_help", "missing" — and, for a step about one missing
+episode, the extra URL argument. An action appears only when its URL name exists, the
+user holds the capability (and the one the view itself declares) and the facts fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import NoReverseMatch, resolve, reverse
+
+from safeguard.access.backends import capabilities_of
+from safeguard.access.decorators import declared_rule
+
+
+@dataclass(frozen=True)
+class Action:
+    label: str
+    url_name: str
+    when: str = ""
+    unless: str = ""
+    capability: str = "record_casework"
+    #: "missing_episode": also needs the child's open missing episode (``episode_id``).
+    needs: str = ""
+
+
+@dataclass(frozen=True)
+class ActionLink:
+    label: str
+    url: str
+
+
+ACTIONS: tuple[Action, ...] = (
+    Action("Start early help", "earlyhelp:start_early_help", unless="early_help"),
+    Action("Start an assessment", "assessment:start_assessment", when="cin_open"),
+    Action(
+        "Record a strategy discussion", "protection:record_strategy_discussion", when="cin_open"
+    ),
+    Action("Start a section 47 enquiry", "protection:start_section47", when="cin_open"),
+    Action("Record a visit", "cin:record_visit"),
+    Action("Start a CIN plan", "cin:start_cin_plan", when="cin_open"),
+    Action("Record a CIN plan review", "cin:review_cin_plan", when="cin_open"),
+    Action("Close the CIN episode", "cin:close_episode", when="cin_open"),
+    Action("Start care (period of care)", "care:start_care", unless="in_care"),
+    Action("Change placement", "care:change_placement", when="in_care"),
+    Action("End care", "care:end_care", when="in_care"),
+    Action("Record a looked-after review", "care:record_review", when="in_care"),
+    Action("Record a health assessment", "care:record_health_assessment", when="in_care"),
+    Action("Record a PEP", "care:record_pep", when="in_care"),
+    Action("Record a care leaver contact", "care:record_care_leaver_contact", unless="in_care"),
+    Action("Record a missing episode", "exploitation:record_missing_episode", unless="missing"),
+    Action(
+        "Record the return",
+        "exploitation:record_return",
+        when="missing",
+        needs="missing_episode",
+    ),
+    Action(
+        "Record the return home interview",
+        "exploitation:record_rhi",
+        when="missing",
+        needs="missing_episode",
+    ),
+)
+
+
+def _declared_capability(url: str) -> str:
+    """The capability the view itself requires ('' if it declares none we can read)."""
+    rule = declared_rule(resolve(url).func) or ""
+    return rule.split(".", 1)[1] if rule.startswith("access.") else ""
+
+
+def available_actions(
+    user: Any,
+    child: Any,
+    *,
+    facts: frozenset[str] | set[str] = frozenset(),
+    missing_episode: Any = None,
+    actions: tuple[Action, ...] = ACTIONS,
+) -> list[ActionLink]:
+    """The actions this user may take on this child's record now."""
+    capabilities = capabilities_of(user)
+    links = []
+    for action in actions:
+        if action.capability not in capabilities:
+            continue
+        if (action.when and action.when not in facts) or (action.unless in facts):
+            continue
+        kwargs: dict[str, Any] = {"child_id": child.pk}
+        if action.needs == "missing_episode":
+            if missing_episode is None:
+                continue
+            kwargs["episode_id"] = missing_episode.pk
+        try:
+            url = reverse(action.url_name, kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+        declared = _declared_capability(url)
+        if declared and declared not in capabilities:
+            continue
+        links.append(ActionLink(action.label, url))
+    return links
