@@ -199,13 +199,10 @@ AXES_LOCKOUT_CALLABLE = "safeguard.access.signin.views.locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 # The client address (lockout log and audit log) is the TCP peer unless the deployment
-# says how many reverse proxies it trusts to set X-Forwarded-For.
-_trusted_proxies = int(os.environ.get("SAFEGUARD_TRUSTED_PROXIES", "0"))
-if _trusted_proxies:
-    AXES_IPWARE_PROXY_COUNT = _trusted_proxies
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# says how many reverse proxies it trusts to set X-Forwarded-For. One function answers
+# for both logs (django-ipware, axes' default, is not installed).
+SAFEGUARD_TRUSTED_PROXIES = int(os.environ.get("SAFEGUARD_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "safeguard.core.middleware.client_ip"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -72,5 +72,5 @@ def open_child_record(request: HttpRequest, child_id: Any, *, summary: str = "")
             raise BreakGlassRequired(break_glass_url(child.pk, request.get_full_path()))
         raise PermissionDenied(decision.reason)
     note = f"{summary}: {decision.reason}" if summary else decision.reason
-    record_view(request, child, child=child, summary=note)
+    record_view(request, child, child=child, summary=note, flagged=decision.via == "break_glass")
     return child

@@ -136,7 +136,7 @@ def restrict_record(
         child=child, reason_category=reason_category, note=note, restricted_by=restricted_by
     )
     _audit(
-        action="grant",
+        action="restrict",
         user=restricted_by,
         obj=restriction,
         child=child,
@@ -154,7 +154,7 @@ def lift_restriction(*, restriction: RestrictedRecord, lifted_by: User) -> Restr
     restriction.lifted_by = lifted_by
     restriction.save(update_fields=["lifted_at", "lifted_by"])
     _audit(
-        action="grant",
+        action="lift_restriction",
         user=lifted_by,
         obj=restriction,
         child=restriction.child,
@@ -236,7 +236,7 @@ def revoke_grant(*, grant: AccessGrant, revoked_by: User) -> AccessGrant:
     grant.revoked_by = revoked_by
     grant.save(update_fields=["revoked_at", "revoked_by"])
     _audit(
-        action="grant",
+        action="revoke",
         user=revoked_by,
         obj=grant,
         child=grant.child,

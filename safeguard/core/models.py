@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector
 from django.utils import timezone
 
+from safeguard.core import audit_hooks
 from safeguard.core.actor import get_current_actor
 from safeguard.core.calendar import Term
 from safeguard.core.exceptions import StaleRecordError
@@ -65,7 +68,75 @@ class BaseModel(models.Model):
             self.updated_by = actor
         if update_fields is not None:
             update_fields = {*update_fields, "version", "updated_at", "updated_by"}
-        super().save(*args, update_fields=update_fields, **kwargs)
+        if not audit_hooks.is_tracked(type(self)):
+            super().save(*args, update_fields=update_fields, **kwargs)
+            return
+        if not audit_hooks.capturing():
+            super().save(*args, update_fields=update_fields, **kwargs)
+            audit_hooks.remember(self)
+            return
+        adding = self._state.adding
+        changes = {} if adding else audit_hooks.changed_fields(self, update_fields)
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with _atomic_unless_in_one(using):
+            super().save(*args, update_fields=update_fields, **kwargs)
+            if adding or changes:
+                audit_hooks.notify(
+                    audit_hooks.RowChange(
+                        kind="create" if adding else "change",
+                        instance=self,
+                        pk=self.pk,
+                        changes=changes,
+                    )
+                )
+        audit_hooks.remember(self)
+
+    def delete(
+        self, using: str | None = None, keep_parents: bool = False
+    ) -> tuple[int, dict[str, int]]:
+        """Delete as Django does, reporting every tracked row the delete removes (cascades
+        included) before it goes, in one transaction with the delete."""
+        if not audit_hooks.is_tracked(type(self)) or not audit_hooks.capturing():
+            return super().delete(using=using, keep_parents=keep_parents)
+        if self.pk is None:
+            raise ValueError(f"{self._meta.object_name} object can't be deleted: it has no id.")
+        using = using or router.db_for_write(type(self), instance=self)
+        collector = Collector(using=using, origin=self)
+        collector.collect([self], keep_parents=keep_parents)
+        doomed: list[models.Model] = [
+            obj
+            for model, objs in collector.data.items()
+            if audit_hooks.is_tracked(model)
+            for obj in objs
+        ]
+        for queryset in collector.fast_deletes:  # querysets of rows with nothing below them
+            if audit_hooks.is_tracked(queryset.model):
+                doomed.extend(queryset)
+        with transaction.atomic(using=using):
+            for obj in doomed:
+                audit_hooks.notify(audit_hooks.RowChange(kind="delete", instance=obj, pk=obj.pk))
+            return collector.delete()
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Collection[str], values: Collection[Any]) -> Any:
+        instance = super().from_db(db, field_names, values)
+        if audit_hooks.is_tracked(cls):
+            audit_hooks.remember(instance)
+        return instance
+
+    def refresh_from_db(
+        self,
+        using: str | None = None,
+        fields: Iterable[str] | None = None,
+        from_queryset: models.QuerySet[Any] | None = None,
+    ) -> None:
+        fields = list(fields) if fields is not None else None
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        if audit_hooks.is_tracked(type(self)):
+            attnames = None
+            if fields is not None:
+                attnames = {getattr(self._meta.get_field(name), "attname", name) for name in fields}
+            audit_hooks.remember(self, attnames)
 
     def _do_update(
         self,
@@ -96,6 +167,14 @@ class BaseModel(models.Model):
             return False
         self.version = expected + 1
         return True
+
+
+def _atomic_unless_in_one(using: str) -> contextlib.AbstractContextManager[Any]:
+    """A transaction for the write and its audit entry, without a savepoint when the
+    caller already holds one (the common case: services are transactional)."""
+    if transaction.get_connection(using).in_atomic_block:
+        return contextlib.nullcontext()
+    return transaction.atomic(using=using)
 
 
 class SchoolTerm(BaseModel):

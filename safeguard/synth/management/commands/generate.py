@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from safeguard.audit.services import record_event
 from safeguard.core import clock
 from safeguard.synth.context import GenerationSettings
 from safeguard.synth.generate import PHASES, GenerationRefused, generate_authority
@@ -101,6 +102,12 @@ class Command(BaseCommand):
                 raise CommandError(str(refused)) from None
             progress.update(task, completed=len(PHASES), description="Done")
         total = sum(result.counts.values())
+        record_event(
+            action="generate",
+            row_count=total,
+            summary=f"Generated the synthetic authority {gen_settings.la_name} (LA {la_code}): "
+            f"scale {scale}, {years} years to {end.isoformat()}, seed {options['seed']}",
+        )
         self.stdout.write(f"Wrote {total:,} rows in {result.seconds:.1f} s:")
         for label, count in sorted(result.counts.items()):
             self.stdout.write(f"  {label:40s} {count:>10,}")
