@@ -96,13 +96,16 @@ def test_the_menu_follows_capabilities_and_existing_pages(world):
 
     assert _menu(AnonymousUser()) == []
     labels = [item["label"] for item in _menu(world.users["social_worker"])]
-    assert labels == ["Notifications"]
+    assert labels == ["My work", "Find a person", "Record a contact", "Notifications"]
     admin_items = _menu(world.users["system_administrator"], reverse("access:capabilities"))
     assert [i["label"] for i in admin_items][:2] == ["Notifications", "Capabilities"]
     assert [i["active"] for i in admin_items][:2] == [False, True]
     services.notify(recipient=world.users["social_worker"], subject="Hello", body="")
     labels = [item["label"] for item in _menu(world.users["social_worker"])]
-    assert labels == ["Notifications (1)"]
+    assert labels[-1] == "Notifications (1)"
+    manager = [item["label"] for item in _menu(world.users["team_manager"])]
+    assert manager[:3] == ["My work", "Team", "MASH queue"]
+    assert "Team" not in labels and "MASH queue" not in labels
 
 
 def test_menu_entries_whose_page_does_not_exist_are_left_out(monkeypatch, db):

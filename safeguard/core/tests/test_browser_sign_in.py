@@ -27,7 +27,7 @@ def test_administrator_signs_in_with_secure_cookies_over_loopback(live_server):
     device = provision_totp(user=admin)
     with chromium() as browser:
         page = browser.new_page()
-        page.goto(f"{live_server.url}/")
+        page.goto(f"{live_server.url}/admin/")
         assert page.url == f"{live_server.url}/sign-in/?next=/admin/"
         sign_in(page, live_server.url, "browser-admin", "a-long-pw-7", device)
         page.wait_for_url(f"{live_server.url}/admin/")

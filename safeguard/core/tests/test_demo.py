@@ -74,10 +74,10 @@ def test_health_check_is_public(client):
 
 
 @pytest.mark.django_db
-def test_home_sends_people_to_the_administration_site(client):
+def test_home_sends_someone_not_signed_in_to_sign_in(client):
     response = client.get("/")
     assert response.status_code == 302
-    assert response["Location"] == "/admin/"
+    assert response["Location"] == "/sign-in/"
 
 
 @pytest.mark.django_db

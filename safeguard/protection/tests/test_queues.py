@@ -68,8 +68,10 @@ def _count(client, path: str) -> int:
 
 def test_business_support_lists_requests_bookings_reports_and_minutes(world, client_for):
     _business_rows(world, 2)
-    hidden = make_child(first_name="Hidden")  # requested, but not on the user's queue
-    enquiry_for(hidden, outcome="substantiated")
+    hidden = make_child(first_name="Hidden")  # requested long ago: off the user's queue
+    enquiry = enquiry_for(hidden, outcome="substantiated")
+    enquiry.conference_requested_on = days_ago(200)
+    enquiry.save()
     html = client_for("conference_support").get(BUSINESS_SUPPORT).content.decode()
     for i in range(2):
         assert f"Requested{i}" in html and f"Booked{i}" in html and f"Held{i}" in html
