@@ -20,6 +20,7 @@ from safeguard.frontdoor.models import (
     ContactOutcome,
     MashDecision,
     MashPriority,
+    MashTriage,
     PartnerCheck,
     PpnRating,
 )
@@ -59,8 +60,14 @@ def mash_queue() -> models.QuerySet[Contact]:
     outstanding = PartnerCheck.objects.filter(
         triage__contact=models.OuterRef("pk"), answered_at__isnull=True
     )
+    # ``awaiting_decision()`` written so each branch can use an index (outcome; the
+    # triage's decided_at) instead of scanning every contact ever received.
+    undecided = MashTriage.objects.filter(decided_at__isnull=True).values("contact_id")
+    waiting = models.Q(outcome="") | models.Q(
+        outcome=ContactOutcome.MASH_TRIAGE, pk__in=undecided
+    )
     return (
-        Contact.objects.filter(awaiting_decision())
+        Contact.objects.filter(waiting)
         .select_related("triage", "recorded_by")
         .prefetch_related("contact_children__child")
         .annotate(
@@ -186,12 +193,20 @@ def mash_queue_for(
     rank, so the nearest deadline leads. Each row carries ``outstanding`` (the unanswered
     partner checks) besides ``mash_queue``'s counts.
     """
-    visible = children_visible_to(user)
+    # The queue is small (contacts awaiting a decision) and the people table is large, so
+    # the access rules are asked about the queue's children only, by id, not the other way
+    # round (which made the database test every person against the rules).
+    on_queue = ContactChild.objects.filter(contact__in=mash_queue().values("pk"))
+    visible = list(
+        children_visible_to(user)
+        .filter(pk__in=list(on_queue.values_list("child_id", flat=True)))
+        .values_list("pk", flat=True)
+    )
     queue = (
         mash_queue()
         .filter(
             models.Exists(
-                ContactChild.objects.filter(contact=models.OuterRef("pk"), child__in=visible)
+                ContactChild.objects.filter(contact=models.OuterRef("pk"), child_id__in=visible)
             )
         )
         .select_related("triage__started_by")

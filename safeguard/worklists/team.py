@@ -68,19 +68,32 @@ def unallocated_cases(user: Any, today: dt.date) -> QuerySet[Any]:
     """
     from safeguard.cin.models import CINEpisode
     from safeguard.earlyhelp.models import EarlyHelpEpisode
-    from safeguard.people.models import Person
     from safeguard.workforce.models import Allocation
 
     person = OuterRef("pk")
     open_cin = CINEpisode.objects.filter(child=person, closure_date__isnull=True)
     open_eh = EarlyHelpEpisode.objects.filter(child=person, closed_on__isnull=True)
-    allocated = Allocation.objects.filter(held_on(today), child=person)
-    unallocated = Person.objects.filter(Exists(open_cin) | Exists(open_eh)).exclude(
-        Exists(allocated)
+    # Ids first, from the open-episode tables (each open episode checked for an allocation
+    # by index): a subquery over people would make the database test every person held
+    # against the access rules.
+    held = Allocation.objects.filter(held_on(today), child=OuterRef("child_id"))
+    unallocated = sorted(
+        set(
+            CINEpisode.objects.filter(closure_date__isnull=True)
+            .filter(~Exists(held))
+            .order_by()
+            .values_list("child_id", flat=True)
+        )
+        | set(
+            EarlyHelpEpisode.objects.filter(closed_on__isnull=True)
+            .filter(~Exists(held))
+            .order_by()
+            .values_list("child_id", flat=True)
+        )
     )
     return (
         children_visible_to(user)
-        .filter(pk__in=unallocated.values("pk"))
+        .filter(pk__in=unallocated)
         .annotate(
             cin_since=Subquery(open_cin.order_by("referral_date").values("referral_date")[:1]),
             early_help_since=Subquery(open_eh.order_by("requested_on").values("requested_on")[:1]),
