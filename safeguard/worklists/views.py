@@ -11,6 +11,7 @@ from safeguard.access.decorators import requires
 from safeguard.access.navigation import menu_for
 from safeguard.access.rules import worker_of
 from safeguard.core import clock
+from safeguard.worklists.done import DONE_DAYS, done_lately
 from safeguard.worklists.items import State
 from safeguard.worklists.selectors import caseload_for
 
@@ -53,6 +54,8 @@ def my_work(request: HttpRequest) -> HttpResponse:
             "later": caseload.in_state(State.UPCOMING),
             "page": page,
             "rows": rows,
+            "done": done_lately(worker, today),
+            "done_days": DONE_DAYS,
         },
     )
 

@@ -156,3 +156,40 @@ def test_home_sends_each_role_to_its_own_work():
         if response.status_code != 302 or response["Location"] != expected:
             wrong.append((principal, response.status_code, response.get("Location"), expected))
     assert wrong == []
+
+
+def test_a_visit_recorded_shows_as_done_and_leaves_the_due_list(social_worker):
+    _user, worker, client = social_worker
+    today = clock.today()
+    child = f.child(worker, dob=today - dt.timedelta(days=365 * 6))
+    episode = f.episode(child, today - dt.timedelta(days=200))
+    icpc = f.conference(episode, "initial", today - dt.timedelta(days=60))
+    f.cp_plan(episode, today - dt.timedelta(days=60), weeks=2, icpc=icpc)
+    f.visit(child, worker, today - dt.timedelta(days=30), "cp", ep=episode)
+    before = client.get(reverse("worklists:my_work")).content.decode()
+    assert "You have not recorded any visits" in before
+    assert "Overdue (" in before
+
+    f.visit(child, worker, today, "cp", ep=episode)
+    after = client.get(reverse("worklists:my_work")).content.decode()
+    done = after.split('id="done"')[1].split('id="caseload"')[0]
+    assert "Child protection visit (seen)" in done and child.last_name in done
+    # The overdue visit is done: one item fewer is overdue.
+    assert _overdue_count(after) == _overdue_count(before) - 1
+
+
+def _overdue_count(page: str) -> int:
+    import re
+
+    found = re.search(r"Overdue \((\d+)\)", page)
+    return int(found.group(1)) if found else 0
+
+
+def test_someone_elses_visit_is_not_my_done_work(social_worker):
+    _user, worker, client = social_worker
+    today = clock.today()
+    child = f.child(worker)
+    colleague = f.worker(f.team())
+    f.visit(child, colleague, today, "cin")
+    page = client.get(reverse("worklists:my_work")).content.decode()
+    assert "You have not recorded any visits" in page
