@@ -2,9 +2,10 @@
 
 Data, not code: each action names its URL, the capability it needs, what must (``when``)
 or must not (``unless``) be open for the child — facts from the record header: "in_care",
-"cp_plan", "cin_open", "early_help", "missing" — and, for a step about one missing
-episode, the extra URL argument. An action appears only when its URL name exists, the
-user holds the capability (and the one the view itself declares) and the facts fit.
+"cp_plan", "cin_open", "early_help", "missing", "assessment_open", "s47_outcome_due" — and,
+for a step about one missing episode or one section 47 enquiry, the extra URL argument. An
+action appears only when its URL name exists, the user holds the capability (and the one
+the view itself declares) and the facts fit.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ class Action:
     when: str = ""
     unless: str = ""
     capability: str = "record_casework"
-    #: "missing_episode": also needs the child's open missing episode (``episode_id``).
+    #: "missing_episode": also needs the child's open missing episode (``episode_id``);
+    #: "section47": the enquiry awaiting its outcome (``enquiry_id``).
     needs: str = ""
 
 
@@ -37,11 +39,23 @@ class ActionLink:
 
 ACTIONS: tuple[Action, ...] = (
     Action("Start early help", "earlyhelp:start_early_help", unless="early_help"),
-    Action("Start an assessment", "assessment:start_assessment", when="cin_open"),
+    Action(
+        "Start an assessment",
+        "assessment:start_assessment",
+        when="cin_open",
+        unless="assessment_open",
+    ),
+    Action("Complete the assessment", "assessment:complete_assessment", when="assessment_open"),
     Action(
         "Record a strategy discussion", "protection:record_strategy_discussion", when="cin_open"
     ),
     Action("Start a section 47 enquiry", "protection:start_section47", when="cin_open"),
+    Action(
+        "Record the section 47 outcome",
+        "protection:record_section47_outcome",
+        when="s47_outcome_due",
+        needs="section47",
+    ),
     Action("Record a visit", "cin:record_visit"),
     Action("Start a CIN plan", "cin:start_cin_plan", when="cin_open"),
     Action("Record a CIN plan review", "cin:review_cin_plan", when="cin_open"),
@@ -81,6 +95,7 @@ def available_actions(
     *,
     facts: frozenset[str] | set[str] = frozenset(),
     missing_episode: Any = None,
+    section47: Any = None,
     actions: tuple[Action, ...] = ACTIONS,
 ) -> list[ActionLink]:
     """The actions this user may take on this child's record now."""
@@ -96,6 +111,10 @@ def available_actions(
             if missing_episode is None:
                 continue
             kwargs["episode_id"] = missing_episode.pk
+        elif action.needs == "section47":
+            if section47 is None:
+                continue
+            kwargs["enquiry_id"] = section47.pk
         try:
             url = reverse(action.url_name, kwargs=kwargs)
         except NoReverseMatch:

@@ -2,7 +2,8 @@
 
 The header is on every record page, so it costs a fixed handful of queries whatever the
 child's history: one per kind of open involvement, the allocation, the open missing
-episode and (only for a child who has left care) the care leaver check.
+episode, (only with an open referral) an assessment in progress and a section 47 enquiry
+awaiting its outcome, and (only for a child who has left care) the care leaver check.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ class RecordSummary:
     placement: str = ""
     worker: Any = None
     missing_episode: Any = None
+    #: The open referral's section 47 enquiry still waiting for its outcome, if any.
+    section47: Any = None
     flags: list[Flag] = field(default_factory=list)
-    #: What is open now ("in_care", "cp_plan", "cin_open", "early_help", "missing"): the
-    #: Actions panel offers the steps that fit.
+    #: What is open now ("in_care", "cp_plan", "cin_open", "early_help", "missing",
+    #: "assessment_open", "s47_outcome_due"): the Actions panel offers the steps that fit.
     facts: set[str] = field(default_factory=set)
 
 
@@ -43,11 +46,12 @@ def _date(day: dt.date) -> str:
 
 def record_summary(child: Person, *, restricted: bool = False) -> RecordSummary:
     """The header of the child's record, in a bounded number of queries."""
+    from safeguard.assessment.models import Assessment
     from safeguard.care.models import LookedAfterEpisode, PeriodOfCare
     from safeguard.cin.models import CINEpisode
     from safeguard.earlyhelp.models import EarlyHelpEpisode
     from safeguard.exploitation.models import MissingEpisode
-    from safeguard.protection.models import CPPlan
+    from safeguard.protection.models import CPPlan, Section47Enquiry
 
     summary = RecordSummary()
     care = PeriodOfCare.objects.filter(child=child, ended_on__isnull=True).first()
@@ -67,6 +71,13 @@ def record_summary(child: Person, *, restricted: bool = False) -> RecordSummary:
     if cin is not None:
         summary.facts.add("cin_open")
         summary.status.append(f"Open to children's social care since {_date(cin.referral_date)}")
+        if Assessment.objects.filter(episode=cin, authorised_on__isnull=True).exists():
+            summary.facts.add("assessment_open")
+        summary.section47 = (
+            Section47Enquiry.objects.filter(episode=cin, outcome="").order_by("-start_date").first()
+        )
+        if summary.section47 is not None:
+            summary.facts.add("s47_outcome_due")
     early = EarlyHelpEpisode.objects.filter(child=child, closed_on__isnull=True).first()
     if early is not None:
         summary.facts.add("early_help")

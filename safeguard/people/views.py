@@ -173,7 +173,11 @@ def child_record(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
             "status": summary.status,
             "links": related_links(user, child),
             "actions": available_actions(
-                user, child, facts=summary.facts, missing_episode=summary.missing_episode
+                user,
+                child,
+                facts=summary.facts,
+                missing_episode=summary.missing_episode,
+                section47=summary.section47,
             ),
             "may_edit": "record_contact" in capabilities,
             "gender": codelist("gender").label(child.gender),

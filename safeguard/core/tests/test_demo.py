@@ -140,3 +140,15 @@ def test_second_demo_run_reuses_the_data():
     assert "Reusing the existing data" in out.getvalue()
     assert Person.objects.count() == people
     assert get_user_model().objects.filter(username=demo_username("analyst")).count() == 1
+
+
+def test_the_wsgi_entry_point_freezes_start_up_objects():
+    import gc
+    import importlib
+
+    import safeguard.wsgi
+
+    importlib.reload(safeguard.wsgi)
+    assert callable(safeguard.wsgi.application)
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
