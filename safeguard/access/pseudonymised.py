@@ -27,7 +27,7 @@ STATUSES: tuple[tuple[str, str], ...] = (
     ("cp_plan", "Child protection plan"),
     ("cin", "Child in need (open episode)"),
     ("early_help", "Early help"),
-    ("care_leaver", "Care leaver"),
+    ("care_leaver", "Care leaver (a leaving-care contact recorded)"),
     ("closed", "No open involvement"),
 )
 STATUS_LABELS = dict(STATUSES)

@@ -264,12 +264,16 @@ def is_chaired_by_user(user: Any, child: Any) -> bool:
 
 @rules.predicate
 def is_on_conference_queue(user: Any, child: Any) -> bool:
-    """The child has a conference requested, to arrange or to send minutes for."""
+    """The child has a conference requested, to arrange or to send minutes for, or is on a
+    child protection plan (whose review conferences business support arranges)."""
     if worker_of(user) is None:
         return False
+    from safeguard.protection.models import CPPlan
+
     return (
         _conference_queue().filter(child=child).exists()
         or _conference_requests().filter(episode__child=child).exists()
+        or CPPlan.objects.filter(child=child, end_date__isnull=True).exists()
     )
 
 
@@ -367,8 +371,13 @@ def _q_chaired(user: Any) -> Q:
 def _q_conference_queue(user: Any) -> Q:
     if worker_of(user) is None:
         return Q(pk__in=[])
-    return Q(Exists(_conference_queue().filter(child=OuterRef("pk")))) | Q(
-        Exists(_conference_requests().filter(episode__child=OuterRef("pk")))
+    from safeguard.protection.models import CPPlan
+
+    return (
+        Q(Exists(_conference_queue().filter(child=OuterRef("pk"))))
+        | Q(Exists(_conference_requests().filter(episode__child=OuterRef("pk"))))
+        # Every child on a plan has review conferences to arrange.
+        | Q(Exists(CPPlan.objects.filter(child=OuterRef("pk"), end_date__isnull=True)))
     )
 
 

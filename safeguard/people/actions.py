@@ -27,6 +27,7 @@ class Action:
     unless: str = ""
     capability: str = "record_casework"
     #: "missing_episode": also needs the child's open missing episode (``episode_id``);
+    #: "rhi_episode": the latest return awaiting its interview (``episode_id``);
     #: "section47": the enquiry awaiting its outcome (``enquiry_id``).
     needs: str = ""
 
@@ -39,6 +40,19 @@ class ActionLink:
 
 ACTIONS: tuple[Action, ...] = (
     Action("Start early help", "earlyhelp:start_early_help", unless="early_help"),
+    Action(
+        "Record the early help assessment",
+        "earlyhelp:record_early_help_assessment",
+        when="early_help",
+    ),
+    Action(
+        "Appoint the lead professional", "earlyhelp:appoint_lead_professional", when="early_help"
+    ),
+    Action("Start the TAF plan", "earlyhelp:record_taf_plan", when="early_help"),
+    Action("Record a TAF review", "earlyhelp:record_taf_review", when="early_help"),
+    Action("Step up to children's social care", "earlyhelp:step_up", when="early_help"),
+    Action("Close early help", "earlyhelp:close_early_help", when="early_help"),
+    Action("Step down to early help", "earlyhelp:step_down", when="cin_open", unless="cp_plan"),
     Action(
         "Start an assessment",
         "assessment:start_assessment",
@@ -57,8 +71,18 @@ ACTIONS: tuple[Action, ...] = (
         needs="section47",
     ),
     Action("Record a visit", "cin:record_visit"),
+    Action("Record a core group meeting", "protection:record_core_group", when="cp_plan"),
+    Action("Change the category of abuse", "protection:change_cp_category", when="cp_plan"),
+    Action("End the child protection plan", "protection:end_cp_plan", when="cp_plan"),
+    Action(
+        "Book a review conference",
+        "protection:schedule_conference",
+        when="cp_plan",
+        capability="manage_conferences",
+    ),
     Action("Start a CIN plan", "cin:start_cin_plan", when="cin_open"),
     Action("Record a CIN plan review", "cin:review_cin_plan", when="cin_open"),
+    Action("End the CIN plan", "cin:end_cin_plan", when="cin_open"),
     Action("Close the CIN episode", "cin:close_episode", when="cin_open"),
     Action("Start care (period of care)", "care:start_care", unless="in_care"),
     Action("Change placement", "care:change_placement", when="in_care"),
@@ -66,7 +90,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("Record a looked-after review", "care:record_review", when="in_care"),
     Action("Record a health assessment", "care:record_health_assessment", when="in_care"),
     Action("Record a PEP", "care:record_pep", when="in_care"),
-    Action("Record a care leaver contact", "care:record_care_leaver_contact", unless="in_care"),
+    Action("Change legal status", "care:change_legal_status", when="in_care"),
+    Action("Record a care leaver contact", "care:record_care_leaver_contact", when="care_leaver"),
+    Action("Record a pathway plan review", "care:record_pathway_plan_review", when="care_leaver"),
     Action("Record a missing episode", "exploitation:record_missing_episode", unless="missing"),
     Action(
         "Record the return",
@@ -77,8 +103,8 @@ ACTIONS: tuple[Action, ...] = (
     Action(
         "Record the return home interview",
         "exploitation:record_rhi",
-        when="missing",
-        needs="missing_episode",
+        when="rhi_due",
+        needs="rhi_episode",
     ),
 )
 
@@ -95,6 +121,7 @@ def available_actions(
     *,
     facts: frozenset[str] | set[str] = frozenset(),
     missing_episode: Any = None,
+    rhi_episode: Any = None,
     section47: Any = None,
     actions: tuple[Action, ...] = ACTIONS,
 ) -> list[ActionLink]:
@@ -111,6 +138,10 @@ def available_actions(
             if missing_episode is None:
                 continue
             kwargs["episode_id"] = missing_episode.pk
+        elif action.needs == "rhi_episode":
+            if rhi_episode is None:
+                continue
+            kwargs["episode_id"] = rhi_episode.pk
         elif action.needs == "section47":
             if section47 is None:
                 continue

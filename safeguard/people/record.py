@@ -34,6 +34,8 @@ class RecordSummary:
     missing_episode: Any = None
     #: The open referral's section 47 enquiry still waiting for its outcome, if any.
     section47: Any = None
+    #: The latest return (in the last RHI_CHASE_DAYS) with no interview held or declined.
+    rhi_episode: Any = None
     flags: list[Flag] = field(default_factory=list)
     #: What is open now ("in_care", "cp_plan", "cin_open", "early_help", "missing",
     #: "assessment_open", "s47_outcome_due"): the Actions panel offers the steps that fit.
@@ -42,6 +44,30 @@ class RecordSummary:
 
 def _date(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
+
+
+#: How long after a return the record keeps offering the return home interview form.
+RHI_CHASE_DAYS = 90
+
+
+def _return_awaiting_interview(child: Person) -> Any:
+    """The child's latest recent return with no interview held or declined (one query)."""
+    import datetime as _dt
+
+    from django.db.models import Exists, OuterRef, Q
+
+    from safeguard.exploitation.models import MissingEpisode, ReturnHomeInterview
+
+    settled = ReturnHomeInterview.objects.filter(missing_episode=OuterRef("pk")).filter(
+        Q(held_at__isnull=False) | Q(accepted=False)
+    )
+    since = clock.now() - _dt.timedelta(days=RHI_CHASE_DAYS)
+    return (
+        MissingEpisode.objects.filter(child=child, ended_at__gte=since)
+        .filter(~Exists(settled))
+        .order_by("-ended_at")
+        .first()
+    )
 
 
 def record_summary(child: Person, *, restricted: bool = False) -> RecordSummary:
@@ -87,6 +113,7 @@ def record_summary(child: Person, *, restricted: bool = False) -> RecordSummary:
 
         leaver = care_leaver_status(child, clock.today())
         if leaver.eligible and leaver.left_care_on is not None:
+            summary.facts.add("care_leaver")
             summary.status.append(f"Care leaver (left care {_date(leaver.left_care_on)})")
     if not summary.status:
         summary.status.append("No open involvement")
@@ -98,6 +125,9 @@ def record_summary(child: Person, *, restricted: bool = False) -> RecordSummary:
     if summary.missing_episode is not None:
         summary.facts.add("missing")
         summary.flags.append(Flag("Missing now", "red"))
+    summary.rhi_episode = _return_awaiting_interview(child)
+    if summary.rhi_episode is not None:
+        summary.facts.add("rhi_due")
     if restricted:
         summary.flags.append(Flag("Restricted record", "red"))
     if child.is_uasc and child.uasc_ceased_on is None:

@@ -177,6 +177,7 @@ def child_record(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
                 child,
                 facts=summary.facts,
                 missing_episode=summary.missing_episode,
+                rhi_episode=summary.rhi_episode,
                 section47=summary.section47,
             ),
             "may_edit": "record_contact" in capabilities,

@@ -63,5 +63,15 @@ def my_work(request: HttpRequest) -> HttpResponse:
 @requires("access.view_notifications")
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    """The home page of roles with no caseload: the pages their role opens."""
-    return render(request, "worklists/start.html", {"items": menu_for(request)})
+    """The home page of roles with no caseload: the pages their role opens, and for a
+    partner agency the children whose information was shared with their agency."""
+    shared = None
+    user = request.user
+    role = getattr(user, "role", None)
+    agency = str(getattr(user, "agency", "") or "")
+    if role is not None and role.is_partner and agency:
+        from safeguard.governance.selectors import children_shared_with_agency
+
+        children = children_shared_with_agency(agency).order_by("last_name", "first_name", "pk")
+        shared = Paginator(children, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "worklists/start.html", {"items": menu_for(request), "shared": shared})

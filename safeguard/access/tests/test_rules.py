@@ -333,3 +333,27 @@ def test_managers_who_allocate_referrals_see_unallocated_cases(staff, make_worke
     assert not sees(social_worker, waiting, rule)
     assert child_access(allocating, waiting).allowed
     assert not child_access(elsewhere, waiting).allowed
+
+
+@pytest.mark.django_db
+def test_business_support_reaches_children_on_a_plan_for_their_reviews(staff, make_child):
+    from safeguard.cin.models import CINEpisode
+    from safeguard.protection.models import CPPlan
+
+    user, _ = staff("conference_support")
+    on_plan, plan_ended = make_child(), make_child()
+    for child, ended in ((on_plan, None), (plan_ended, TODAY() - dt.timedelta(days=10))):
+        episode = CINEpisode.objects.create(
+            child=child, referral_date=TODAY() - dt.timedelta(days=300), referral_source="2A"
+        )
+        CPPlan.objects.create(
+            episode=episode,
+            child=child,
+            start_date=TODAY() - dt.timedelta(days=200),
+            end_date=ended,
+            end_reason="no_longer_at_risk" if ended else "",
+            initial_category="N",
+            latest_category="N",
+        )
+    assert sees(user, on_plan, RULE["conference_queue"])
+    assert not sees(user, plan_ended, RULE["conference_queue"])

@@ -245,3 +245,59 @@ def test_partners_see_only_the_summary(world, client):
     assert "Actions" not in page.text
     for name in ("child_chronology", "child_plans", "child_history"):
         assert client.get(url(name, child)).status_code == 403, name
+
+
+@pytest.mark.django_db
+def test_the_return_home_interview_is_offered_after_the_return_until_it_is_held(world, client):
+    from safeguard.core import clock
+    from safeguard.exploitation.models import MissingEpisode, ReturnHomeInterview
+
+    child = world.child_allocated
+    sign_in(client, world.users["social_worker"])
+    went = clock.now() - dt.timedelta(days=3)
+    episode = MissingEpisode.objects.create(
+        child=child, missing_type="M", started_at=went, ended_at=went + dt.timedelta(days=1)
+    )
+    rhi = reverse(
+        "exploitation:record_rhi", kwargs={"child_id": child.pk, "episode_id": episode.pk}
+    )
+    page = client.get(url("child_record", child))
+    assert "Record the return home interview" in [a.label for a in page.context["actions"]]
+    assert rhi in page.text
+    ReturnHomeInterview.objects.create(
+        missing_episode=episode,
+        offered_at=went + dt.timedelta(days=1, hours=2),
+        accepted=False,
+        declined_reason="Did not want to talk.",
+    )
+    page = client.get(url("child_record", child))
+    assert "Record the return home interview" not in [a.label for a in page.context["actions"]]
+
+
+@pytest.mark.django_db
+def test_a_child_on_a_plan_gets_the_child_protection_steps(world, client):
+    from safeguard.cin.models import CINEpisode
+    from safeguard.core import clock
+    from safeguard.protection.models import CPPlan
+
+    child = world.child_allocated
+    episode = CINEpisode.objects.create(
+        child=child, referral_date=clock.today() - dt.timedelta(days=90), referral_source="2A"
+    )
+    CPPlan.objects.create(
+        episode=episode,
+        child=child,
+        start_date=clock.today() - dt.timedelta(days=60),
+        initial_category="N",
+        latest_category="N",
+    )
+    sign_in(client, world.users["social_worker"])
+    labels = [a.label for a in client.get(url("child_record", child)).context["actions"]]
+    for step in (
+        "Record a core group meeting",
+        "Change the category of abuse",
+        "End the child protection plan",
+    ):
+        assert step in labels
+    assert "Step down to early help" not in labels  # not while on a plan
+    assert "Book a review conference" not in labels  # business support's step

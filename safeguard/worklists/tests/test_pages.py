@@ -193,3 +193,23 @@ def test_someone_elses_visit_is_not_my_done_work(social_worker):
     f.visit(child, colleague, today, "cin")
     page = client.get(reverse("worklists:my_work")).content.decode()
     assert "You have not recorded any visits" in page
+
+
+def test_a_partner_agency_user_starts_from_the_children_shared_with_their_agency():
+    from safeguard.access.roles import Agency
+    from safeguard.access.testing.sharing import share_with_agency
+
+    world = build_world()
+    police = world.users["partner_police"]
+    health = world.users["partner_health"]
+    share_with_agency(
+        child=world.child_other_team, agency=Agency.POLICE, by=world.users["service_manager"]
+    )
+    page = sign_in(Client(), police).get(reverse("worklists:start")).content.decode()
+    record = reverse("people:child_record", kwargs={"child_id": world.child_other_team.pk})
+    assert "Children whose information was shared with your agency" in page
+    assert record in page
+    assert reverse("people:child_record", kwargs={"child_id": world.child_allocated.pk}) not in page
+    other = sign_in(Client(), health).get(reverse("worklists:start")).content.decode()
+    assert record not in other
+    assert "Nothing has been shared with your agency" in other
