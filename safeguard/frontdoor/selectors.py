@@ -63,9 +63,7 @@ def mash_queue() -> models.QuerySet[Contact]:
     # ``awaiting_decision()`` written so each branch can use an index (outcome; the
     # triage's decided_at) instead of scanning every contact ever received.
     undecided = MashTriage.objects.filter(decided_at__isnull=True).values("contact_id")
-    waiting = models.Q(outcome="") | models.Q(
-        outcome=ContactOutcome.MASH_TRIAGE, pk__in=undecided
-    )
+    waiting = models.Q(outcome="") | models.Q(outcome=ContactOutcome.MASH_TRIAGE, pk__in=undecided)
     return (
         Contact.objects.filter(waiting)
         .select_related("triage", "recorded_by")
