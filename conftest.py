@@ -66,3 +66,16 @@ def make_worker(db):
 @pytest.fixture
 def worker(make_worker):
     return make_worker()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that flushes the database must put the migration-seeded rows back after it
+    (roles, school terms, retention rules, the audit chain head), or later tests on the same
+    worker run without them: ``transaction=True`` needs ``serialized_rollback=True``."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            assert marker.kwargs.get("serialized_rollback"), (
+                f"{item.nodeid}: use @pytest.mark.django_db(transaction=True, "
+                "serialized_rollback=True) so seeded reference rows survive the flush"
+            )

@@ -19,7 +19,7 @@ def app_code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_password_and_code_sign_in_and_sign_out(live_server):
     user = get_user_model().objects.create_user("b.nowak", password=PASSWORD, is_staff=True)
     device = provision_totp(user=user)
@@ -62,7 +62,7 @@ def test_password_and_code_sign_in_and_sign_out(live_server):
         assert page.url.startswith(f"{live_server.url}/sign-in/")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_first_sign_in_sets_up_an_app_from_the_secret(live_server):
     user = get_user_model().objects.create_user("c.ng", password=PASSWORD, is_staff=True)
     with chromium() as browser:
@@ -93,7 +93,7 @@ def test_first_sign_in_sets_up_an_app_from_the_secret(live_server):
     assert device.confirmed and device.bin_key == secret
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_lockout_page_is_accessible(live_server):
     get_user_model().objects.create_user("d.king", password=PASSWORD, is_staff=True)
     with chromium() as browser:

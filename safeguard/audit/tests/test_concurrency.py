@@ -11,7 +11,7 @@ from safeguard.audit.selectors import verify_chain
 from safeguard.audit.services import record_event
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers itself")
 def test_concurrent_writers_keep_one_unbroken_chain() -> None:
     start = threading.Barrier(4)

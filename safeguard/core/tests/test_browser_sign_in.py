@@ -21,7 +21,7 @@ def sign_in(page: Page, base_url: str, username: str, password: str, device) -> 
     page.click("button[type=submit]")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_administrator_signs_in_with_secure_cookies_over_loopback(live_server):
     admin = get_user_model().objects.create_superuser("browser-admin", password="a-long-pw-7")
     device = provision_totp(user=admin)
@@ -36,7 +36,7 @@ def test_administrator_signs_in_with_secure_cookies_over_loopback(live_server):
         assert cookies["sessionid"]["secure"] and cookies["sessionid"]["httpOnly"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_admin_pages_work_under_the_content_security_policy(live_server, child):
     """The strict CSP blocks nothing the admin needs: no script is refused on its pages."""
     admin = get_user_model().objects.create_superuser("csp-admin", password="a-long-pw-8")

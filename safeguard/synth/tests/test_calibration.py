@@ -23,7 +23,7 @@ SCALE = os.environ.get("SAFEGUARD_CALIBRATION_SCALE", "1.0")
 YEARS = os.environ.get("SAFEGUARD_CALIBRATION_YEARS", "3")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_calibrated_quantity_is_within_tolerance():
     call_command(
         "generate",
