@@ -26,15 +26,26 @@ SETTINGS = GenerationSettings(
 )
 
 
+def _flush_keeping(seeded: str) -> None:
+    """Empty the database, then put back what migrations seeded (roles, school terms,
+    retention rules, the audit chain head): later tests on this worker rely on them."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("flush", interactive=False, verbosity=0)
+    connection.creation.deserialize_db_from_string(seeded)
+
+
 @pytest.fixture(scope="module")
 def authority(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        from django.core.management import call_command
+        from django.db import connection
 
-        call_command("flush", interactive=False, verbosity=0)
+        seeded = connection.creation.serialize_db_to_string()
+        _flush_keeping(seeded)
         result = generate_authority(SETTINGS)
         yield result
-        call_command("flush", interactive=False, verbosity=0)
+        _flush_keeping(seeded)
 
 
 @pytest.mark.django_db
