@@ -262,8 +262,8 @@ ROLES: tuple[RoleSpec, ...] = (
         "lado",
         "LADO",
         "Allegations against adults who work with children; no children by default, "
-        "a child's record only by breaking glass with a reason.",
-        _caps("open_child_record", "break_glass", "view_notifications"),
+        "a child's record only by breaking glass with a reason (found by searching).",
+        _caps("open_child_record", "break_glass", "search_people", "view_notifications"),
     ),
     RoleSpec(
         "partnership_business_unit",
