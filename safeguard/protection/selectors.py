@@ -276,6 +276,41 @@ def requests_awaiting_scheduling(
     )
 
 
+def reviews_to_book(children: models.QuerySet[Person]) -> models.QuerySet[CPPlan]:
+    """Open CP plans with no review conference booked, with the latest held conference
+    (``last_held_on`` / ``last_held_type``), the one the next review counts from."""
+    latest = Conference.objects.filter(
+        models.Q(plan=models.OuterRef("pk")) | models.Q(plans_started=models.OuterRef("pk")),
+        held_on__isnull=False,
+        cancelled_on__isnull=True,
+    ).order_by("-held_on")
+    booked = pending_conferences(plan=models.OuterRef("pk"))
+    return (
+        CPPlan.objects.filter(end_date__isnull=True, child__in=children)
+        .exclude(models.Exists(booked))
+        .annotate(
+            last_held_on=models.Subquery(latest.values("held_on")[:1]),
+            last_held_type=models.Subquery(latest.values("conference_type")[:1]),
+        )
+        .select_related("child")
+        .order_by("last_held_on", "pk")
+    )
+
+
+def next_review_due(plan: Any) -> dt.date | None:
+    """The review conference due date: 3 months after the initial conference, then 6
+    months after each review (timescales ``rcpc_first`` / ``rcpc_next``)."""
+    from safeguard.core.timescales import compute_due
+
+    held = getattr(plan, "last_held_on", None) or plan.start_date
+    key = (
+        "rcpc_next"
+        if getattr(plan, "last_held_type", "") == ConferenceType.REVIEW
+        else "rcpc_first"
+    )
+    return compute_due(key, held).due_date
+
+
 def upcoming_conferences(**filters: Any) -> models.QuerySet[Conference]:
     """Booked conferences, soonest first, with what the list pages show of each."""
     return (

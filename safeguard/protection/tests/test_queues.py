@@ -156,3 +156,21 @@ def test_chair_home_queries_do_not_grow_with_rows(world, client_for, django_asse
 def test_queue_pages_are_refused_to_other_roles(world, client_for):
     assert client_for("social_worker").get(BUSINESS_SUPPORT).status_code == 403
     assert client_for("conference_support").get(CHAIR_HOME).status_code == 403
+
+
+def test_business_support_lists_plans_with_no_review_conference_booked(world, client_for):
+    from safeguard.protection.selectors import next_review_due
+
+    needs_review = make_child(first_name="Needsreview")
+    booked = make_child(first_name="Reviewbooked")
+    plan = open_plan_for(needs_review)
+    other = open_plan_for(booked)
+    booked_conference(booked, None, conference_type="review", plan=other)
+    html = client_for("conference_support").get(BUSINESS_SUPPORT).content.decode()
+    reviews = html.split('id="reviews"')[1].split('id="upcoming"')[0]
+    assert "Needsreview" in reviews and "Reviewbooked" not in reviews
+    plan.last_held_on = plan.start_date  # the initial conference made the plan
+    due = next_review_due(plan)
+    assert due is not None and f"{due.day} {due:%B %Y}" in reviews
+    # Three months after the initial conference (timescale rcpc_first).
+    assert (due - plan.start_date).days in range(85, 96)

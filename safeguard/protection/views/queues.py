@@ -77,6 +77,17 @@ class RequestRow:
     due: dt.date | None
 
 
+@dataclass(frozen=True)
+class ReviewRow:
+    plan: Any
+    due: dt.date | None
+    today: dt.date
+
+    @property
+    def overdue(self) -> bool:
+        return self.due is not None and self.due < self.today
+
+
 @requires("access.manage_conferences")
 @require_GET
 def business_support(request: HttpRequest) -> HttpResponse:
@@ -85,7 +96,13 @@ def business_support(request: HttpRequest) -> HttpResponse:
     requests = _listing(request, selectors.requests_awaiting_scheduling(children), "requests")
     upcoming = _listing(request, selectors.upcoming_conferences(child__in=children), "page")
     minutes = _listing(request, selectors.awaiting_minutes(children), "minutes")
+    reviews = _listing(request, selectors.reviews_to_book(children), "reviews")
     context = {
+        "reviews": reviews,
+        "review_rows": [
+            ReviewRow(plan=plan, due=selectors.next_review_due(plan), today=today)
+            for plan in reviews.rows
+        ],
         "requests": requests,
         "request_rows": [
             RequestRow(
