@@ -259,7 +259,7 @@ def late_invitations(
 
 
 def requests_awaiting_scheduling(
-    children: models.QuerySet[Person],
+    children: Iterable[Any],
 ) -> models.QuerySet[Section47Enquiry]:
     """Initial conferences asked for (substantiated s47) with nothing booked yet."""
     live = Conference.objects.filter(section47=models.OuterRef("pk"), cancelled_on__isnull=True)
@@ -276,7 +276,46 @@ def requests_awaiting_scheduling(
     )
 
 
-def reviews_to_book(children: models.QuerySet[Person]) -> models.QuerySet[CPPlan]:
+def business_support_children() -> set[Any]:
+    """Ids of the children business support's lists can show: on a plan, with a conference
+    booked or awaiting minutes, or with an initial conference requested."""
+    ids = set(
+        CPPlan.objects.filter(end_date__isnull=True).order_by().values_list("child_id", flat=True)
+    )
+    ids |= set(
+        Conference.objects.filter(cancelled_on__isnull=True)
+        .filter(models.Q(held_on__isnull=True) | models.Q(minutes_sent_on__isnull=True))
+        .order_by()
+        .values_list("child_id", flat=True)
+    )
+    ids |= set(
+        Section47Enquiry.objects.filter(
+            conference_requested_on__isnull=False, icpc_not_required=False
+        )
+        .order_by()
+        .values_list("episode__child_id", flat=True)
+    )
+    return ids
+
+
+def chair_children(worker: Any) -> set[Any]:
+    """Ids of the children a chair's page can show: conferences or looked-after reviews
+    they chaired, escalations they raised."""
+    from safeguard.care.models import LookedAfterReview
+
+    ids = set(Conference.objects.filter(chair=worker).order_by().values_list("child_id", flat=True))
+    ids |= set(
+        LookedAfterReview.objects.filter(chaired_by=worker)
+        .order_by()
+        .values_list("child_id", flat=True)
+    )
+    ids |= set(
+        Escalation.objects.filter(raised_by=worker).order_by().values_list("child_id", flat=True)
+    )
+    return ids
+
+
+def reviews_to_book(children: Iterable[Any]) -> models.QuerySet[CPPlan]:
     """Open CP plans with no review conference booked, with the latest held conference
     (``last_held_on`` / ``last_held_type``), the one the next review counts from."""
     latest = Conference.objects.filter(
@@ -321,7 +360,7 @@ def upcoming_conferences(**filters: Any) -> models.QuerySet[Conference]:
     )
 
 
-def awaiting_minutes(children: models.QuerySet[Person]) -> models.QuerySet[Conference]:
+def awaiting_minutes(children: Iterable[Any]) -> models.QuerySet[Conference]:
     """Conferences held whose minutes have not gone to the family yet."""
     return (
         Conference.objects.filter(
@@ -335,7 +374,7 @@ def awaiting_minutes(children: models.QuerySet[Person]) -> models.QuerySet[Confe
     )
 
 
-def plans_chaired_by(worker: Any, children: models.QuerySet[Person]) -> models.QuerySet[CPPlan]:
+def plans_chaired_by(worker: Any, children: Iterable[Any]) -> models.QuerySet[CPPlan]:
     """Open CP plans whose conferences the worker chairs, with the latest held conference."""
     latest = Conference.objects.filter(
         models.Q(plan=models.OuterRef("pk")) | models.Q(plans_started=models.OuterRef("pk")),
@@ -360,9 +399,7 @@ def plans_chaired_by(worker: Any, children: models.QuerySet[Person]) -> models.Q
     )
 
 
-def escalations_raised_by(
-    worker: Any, children: models.QuerySet[Person]
-) -> models.QuerySet[Escalation]:
+def escalations_raised_by(worker: Any, children: Iterable[Any]) -> models.QuerySet[Escalation]:
     """The worker's escalations about children they may open, open ones first, oldest first."""
     return (
         Escalation.objects.filter(raised_by=worker, child__in=children)
@@ -371,7 +408,7 @@ def escalations_raised_by(
     )
 
 
-def reviews_chaired_by(worker: Any, children: models.QuerySet[Person]) -> models.QuerySet[Any]:
+def reviews_chaired_by(worker: Any, children: Iterable[Any]) -> models.QuerySet[Any]:
     """The latest looked-after review of each child still in care that the worker chaired."""
     from safeguard.care.models import LookedAfterReview
 

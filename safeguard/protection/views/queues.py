@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from safeguard.access.decorators import requires
-from safeguard.access.selectors import children_visible_to
+from safeguard.access.selectors import visible_among
 from safeguard.core import clock
 from safeguard.core.timescales import compute_due
 from safeguard.protection import selectors
@@ -91,7 +91,7 @@ class ReviewRow:
 @requires("access.manage_conferences")
 @require_GET
 def business_support(request: HttpRequest) -> HttpResponse:
-    children = children_visible_to(request.user)
+    children = visible_among(request.user, selectors.business_support_children())
     today = clock.today()
     requests = _listing(request, selectors.requests_awaiting_scheduling(children), "requests")
     upcoming = _listing(request, selectors.upcoming_conferences(child__in=children), "page")
@@ -152,7 +152,7 @@ def chair_home(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     context: dict[str, Any] = {"worker": worker, "today": today}
     if worker is not None:
-        children = children_visible_to(request.user)
+        children = visible_among(request.user, selectors.chair_children(worker))
         conferences = _listing(
             request, selectors.upcoming_conferences(chair=worker, child__in=children), "page"
         )
