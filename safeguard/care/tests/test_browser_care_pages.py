@@ -61,6 +61,7 @@ def test_into_care_then_a_move_then_a_review(live_server):
         assert page.locator("h1").inner_text() == "Child becomes looked after"
         assert_accessible(page)
         page.click("text=Save and start the period of care")
+        page.wait_for_load_state()
         assert page.title().startswith("Error:")
         assert "Select the legal status" in page.locator(".govuk-error-summary").inner_text()
         assert_accessible(page)

@@ -61,6 +61,7 @@ def test_assessment_to_visit_in_the_browser(live_server):
         page.goto(url("assessment:complete_assessment"))
         assert_accessible(page)
         page.click("#main-content form button[type=submit]")
+        page.wait_for_load_state()
         assert page.title().startswith("Error:")
         summary = page.locator(".govuk-error-summary").inner_text()
         assert "Select the factors identified" in summary
@@ -110,6 +111,7 @@ def test_assessment_to_visit_in_the_browser(live_server):
             page.goto(url(name))
             assert_accessible(page)
             page.click("#main-content form button[type=submit]")
+            page.wait_for_load_state()
             assert page.title().startswith("Error:"), name
             assert_accessible(page)
         page.goto(url("earlyhelp:step_down"))
@@ -132,6 +134,7 @@ def test_assessment_to_visit_in_the_browser(live_server):
             )
             assert_accessible(page)
         page.click("#main-content form button[type=submit]")
+        page.wait_for_load_state()
         assert page.title().startswith("Error:")
         assert_accessible(page)
         context.close()

@@ -54,6 +54,7 @@ def test_contact_to_triage_to_decision_in_the_browser(live_server):
         assert_accessible(page)
         page.screenshot(path=str(IMAGES / "contact-form.png"), full_page=True)
         page.click("text=Save contact")
+        page.wait_for_load_state()
         assert page.title().startswith("Error:")
         assert (
             "Enter what the referrer is worried about"

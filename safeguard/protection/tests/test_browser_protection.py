@@ -68,7 +68,9 @@ def test_from_strategy_discussion_to_cp_plan_in_the_browser(live_server):
         page = worker.new_page()
         page.goto(base + reverse("protection:record_strategy_discussion", args=[child.pk]))
         assert_accessible(page)
-        page.click("text=Save strategy discussion")
+        with page.expect_navigation():  # the form posts back: wait for the answer
+            page.click("text=Save strategy discussion")
+            page.wait_for_load_state()
         assert page.title().startswith("Error:")
         assert (
             "Enter the date of the strategy discussion"
