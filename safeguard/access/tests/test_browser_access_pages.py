@@ -11,7 +11,7 @@ from safeguard.access import services
 from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
 from safeguard.core import clock
-from safeguard.core.testing.browser import assert_accessible, chromium
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 
 REASON = "Called by the police at 2am: the child was found alone at the bus station."
 
@@ -31,7 +31,7 @@ def test_break_glass_in_the_browser(live_server):
         assert page.locator("h1").inner_text() == "This record is outside your access rules"
         assert_accessible(page)
 
-        page.click("text=Break glass and open the record")
+        click_and_wait(page, "text=Break glass and open the record")
         summary = page.locator(".govuk-error-summary")
         assert "Enter the reason you need to open this record" in summary.inner_text()
         assert page.title().startswith("Error:")
@@ -53,7 +53,7 @@ def test_break_glass_in_the_browser(live_server):
         assert "Notifications (1)" in page.locator("#navigation").inner_text()
         assert "used break-glass access" in page.content()
         assert_accessible(page)
-        page.click("text=Mark as read")
+        click_and_wait(page, "text=Mark as read")
         assert "Notifications (1)" not in page.locator("#navigation").inner_text()
         manager.close()
 
@@ -98,7 +98,7 @@ def test_access_pages_are_accessible(live_server):
             live_server.url
             + reverse("access:restriction", kwargs={"child_id": world.child_allocated.pk})
         )
-        page.click("text=Restrict this record")
+        click_and_wait(page, "text=Restrict this record")
         assert "Select why the record is restricted." in page.content()
         assert_accessible(page)
         context.close()

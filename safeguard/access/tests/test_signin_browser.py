@@ -10,7 +10,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safeguard.access.signin.services import provision_totp
-from safeguard.core.testing.browser import assert_accessible, chromium
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 
 PASSWORD = "a-long-password-in-a-browser"
 
@@ -29,7 +29,7 @@ def test_password_and_code_sign_in_and_sign_out(live_server):
         assert page.url == f"{live_server.url}/sign-in/?next=/admin/"
         assert_accessible(page)
 
-        page.click("button[type=submit]")  # nothing filled in
+        click_and_wait(page, "button[type=submit]")  # nothing filled in
         assert page.locator(".govuk-error-summary").is_visible()
         assert "Enter your username" in page.inner_text(".govuk-error-summary")
         assert page.title().startswith("Error: Sign in")
@@ -42,7 +42,7 @@ def test_password_and_code_sign_in_and_sign_out(live_server):
         assert_accessible(page)
 
         page.fill("#id_code", "000000" if app_code(device) != "000000" else "111111")
-        page.click("button[type=submit]")
+        click_and_wait(page, "button[type=submit]")
         assert "The code is not right or has expired" in page.inner_text(".govuk-error-summary")
         assert_accessible(page)
 

@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
 from safeguard.core import clock
-from safeguard.core.testing.browser import assert_accessible, chromium
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 
 IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
@@ -60,8 +60,7 @@ def test_into_care_then_a_move_then_a_review(live_server):
         page.goto(go("care:start_care"))
         assert page.locator("h1").inner_text() == "Child becomes looked after"
         assert_accessible(page)
-        page.click("text=Save and start the period of care")
-        page.wait_for_load_state()
+        click_and_wait(page, "text=Save and start the period of care")
         assert page.title().startswith("Error:")
         assert "Select the legal status" in page.locator(".govuk-error-summary").inner_text()
         assert_accessible(page)

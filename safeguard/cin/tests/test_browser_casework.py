@@ -16,7 +16,7 @@ from safeguard.access.testing.world import build_world
 from safeguard.cin.models import CINPlan, Visit
 from safeguard.cin.services import open_referral
 from safeguard.core import clock
-from safeguard.core.testing.browser import assert_accessible, chromium
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 
 IMAGES = Path(__file__).resolve().parents[3] / "docs" / "images"
 
@@ -60,8 +60,7 @@ def test_assessment_to_visit_in_the_browser(live_server):
         # Complete it: an error first (no factors), then the factors and outcome.
         page.goto(url("assessment:complete_assessment"))
         assert_accessible(page)
-        page.click("#main-content form button[type=submit]")
-        page.wait_for_load_state()
+        click_and_wait(page, "#main-content form button[type=submit]")
         assert page.title().startswith("Error:")
         summary = page.locator(".govuk-error-summary").inner_text()
         assert "Select the factors identified" in summary
@@ -110,8 +109,7 @@ def test_assessment_to_visit_in_the_browser(live_server):
         for name in ("cin:review_cin_plan", "cin:end_cin_plan", "cin:close_episode"):
             page.goto(url(name))
             assert_accessible(page)
-            page.click("#main-content form button[type=submit]")
-            page.wait_for_load_state()
+            click_and_wait(page, "#main-content form button[type=submit]")
             assert page.title().startswith("Error:"), name
             assert_accessible(page)
         page.goto(url("earlyhelp:step_down"))
@@ -133,8 +131,7 @@ def test_assessment_to_visit_in_the_browser(live_server):
                 live_server.url + reverse(name, kwargs={"child_id": world.child_early_help.pk})
             )
             assert_accessible(page)
-        page.click("#main-content form button[type=submit]")
-        page.wait_for_load_state()
+        click_and_wait(page, "#main-content form button[type=submit]")
         assert page.title().startswith("Error:")
         assert_accessible(page)
         context.close()

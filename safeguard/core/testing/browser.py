@@ -59,3 +59,13 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
 def assert_accessible(page: Page) -> None:
     violations = axe_violations(page)
     assert violations == [], f"axe-core found accessibility problems on {page.url}: {violations}"
+
+
+def click_and_wait(page: Page, selector: str) -> None:
+    """Click something that loads a new page (a link, or a form that posts back) and wait.
+
+    A form that posts back to its own address re-renders with an error summary; reading
+    the page before that answer arrives sees the old page, or nothing, mid-navigation.
+    """
+    with page.expect_navigation():
+        page.click(selector)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world, make_child
 from safeguard.core import clock
-from safeguard.core.testing.browser import assert_accessible, chromium
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.frontdoor import services
 from safeguard.frontdoor.models import Contact
 from safeguard.frontdoor.tests.pages import new_contact, triaged
@@ -53,8 +53,7 @@ def test_contact_to_triage_to_decision_in_the_browser(live_server):
         page.goto(live_server.url + reverse("frontdoor:record_contact"))
         assert_accessible(page)
         page.screenshot(path=str(IMAGES / "contact-form.png"), full_page=True)
-        page.click("text=Save contact")
-        page.wait_for_load_state()
+        click_and_wait(page, "text=Save contact")
         assert page.title().startswith("Error:")
         assert (
             "Enter what the referrer is worried about"

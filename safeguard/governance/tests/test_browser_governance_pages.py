@@ -9,7 +9,7 @@ from django.urls import reverse
 from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import allocate, build_world
 from safeguard.core import clock
-from safeguard.core.testing.browser import assert_accessible, chromium
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.governance import services
 from safeguard.governance.tests.helpers import build_family
 
@@ -63,9 +63,9 @@ def test_sharing_history_and_redaction_review_in_the_browser(live_server):
         assert "Police information at the strategy discussion" in page.content()
         assert_accessible(page)
 
-        page.click("text=Record a disclosure")
+        click_and_wait(page, "text=Record a disclosure")
         assert_accessible(page)
-        page.click("text=Record the disclosure")
+        click_and_wait(page, "text=Record the disclosure")
         summary = page.locator(".govuk-error-summary")
         assert "Select who the information was shared with." in summary.inner_text()
         assert page.title().startswith("Error:")
@@ -74,9 +74,9 @@ def test_sharing_history_and_redaction_review_in_the_browser(live_server):
         assert page.evaluate("document.activeElement.id") == "id_description"
 
         page.goto(live_server.url + history)
-        page.click("text=Withhold from family")
+        click_and_wait(page, "text=Withhold from family")
         assert_accessible(page)
-        page.click("button:has-text('Withhold from family')")
+        click_and_wait(page, "button:has-text('Withhold from family')")
         assert (
             "Choose a record or enter the passage"
             in page.locator(".govuk-error-summary").inner_text()
@@ -101,7 +101,8 @@ def test_sharing_history_and_redaction_review_in_the_browser(live_server):
         assert_accessible(page)
         first = page.locator(".govuk-summary-card").first
         first.locator("input[value='redact']").check()
-        first.locator("button").click()
+        with page.expect_navigation():
+            first.locator("button").click()
         assert (
             "Enter why this information is redacted."
             in page.locator(".govuk-error-summary").inner_text()

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
-from safeguard.core.testing.browser import assert_accessible, chromium
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.people.tests.journey import full_history
 
 IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
@@ -31,7 +31,7 @@ def test_search_open_record_and_filter_chronology(live_server):
         page = context.new_page()
         page.goto(live_server.url + reverse("people:search"))
         assert_accessible(page)
-        page.click("button:has-text('Search')")
+        click_and_wait(page, "button:has-text('Search')")
         assert (
             "Enter a name, a date of birth or an identifier"
             in page.locator(".govuk-error-summary").inner_text()
@@ -43,7 +43,7 @@ def test_search_open_record_and_filter_chronology(live_server):
         page.fill("#id_date_of_birth_0", "9")
         page.fill("#id_date_of_birth_1", "3")
         page.fill("#id_date_of_birth_2", "2014")
-        page.click("button:has-text('Search')")
+        click_and_wait(page, "button:has-text('Search')")
         assert "found" in page.locator("#results").inner_text()
         assert_accessible(page)
         page.screenshot(path=str(IMAGES / "person-search.png"), full_page=True)
@@ -59,7 +59,7 @@ def test_search_open_record_and_filter_chronology(live_server):
         page.wait_for_url("**/chronology/")
         assert_accessible(page)
         page.check("input[name='types'][value='missing']")
-        page.click("button:has-text('Apply filters')")
+        click_and_wait(page, "button:has-text('Apply filters')")
         rows = page.locator("#chronology tbody tr")
         assert rows.count() == 4  # went missing twice, returned once, one interview
         assert_accessible(page)
@@ -71,7 +71,7 @@ def test_search_open_record_and_filter_chronology(live_server):
         page.fill("#id_end_0", "1")
         page.fill("#id_end_1", "1")
         page.fill("#id_end_2", "2020")
-        page.click("button:has-text('Apply filters')")
+        click_and_wait(page, "button:has-text('Apply filters')")
         assert (
             "The to date must be the same as or after the from date"
             in page.locator(".govuk-error-summary").inner_text()

@@ -14,7 +14,7 @@ from safeguard.access.services import grant_access
 from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
 from safeguard.core import clock
-from safeguard.core.testing.browser import assert_accessible, chromium
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.protection.models import Conference, CPPlan, Section47Enquiry
 from safeguard.protection.tests.pathway import (
     days_ago,
@@ -97,7 +97,7 @@ def test_from_strategy_discussion_to_cp_plan_in_the_browser(live_server):
         page.goto(base + outcome_url)
         assert_accessible(page)
         check(page, "outcome", "substantiated")
-        page.click("text=Save outcome")
+        click_and_wait(page, "text=Save outcome")
         assert "Select whether an initial conference is requested" in page.content()
         assert_accessible(page)
         page.goto(base + reverse("protection:request_conference", args=[child.pk, enquiry.pk]))
@@ -121,7 +121,7 @@ def test_from_strategy_discussion_to_cp_plan_in_the_browser(live_server):
         )
         assert_accessible(page)
         page.screenshot(path=str(IMAGES / "business-support.png"), full_page=True)
-        page.click(f"text=Book a conference for {child.first_name} {child.last_name}")
+        click_and_wait(page, f"text=Book a conference for {child.first_name} {child.last_name}")
         assert_accessible(page)
         check(page, "conference_type", "initial")
         fill_date(page, "scheduled_for", booked_for)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
-from safeguard.core.testing.browser import assert_accessible, chromium
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.worklists.tests.test_pages import busy_caseload
 
 IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
@@ -51,7 +51,7 @@ def test_my_work_and_team_page_in_the_browser(live_server):
             live_server.url
             + reverse("workforce:allocate_case", kwargs={"child_id": world.child_allocated.pk})
         )
-        page.click("text=Save allocation")
+        click_and_wait(page, "text=Save allocation")
         assert "Select the worker to allocate the case to" in page.content()
         assert page.title().startswith("Error:")
         assert_accessible(page)
