@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "safeguard.governance",
     "safeguard.worklists",
     "safeguard.synth",
+    "safeguard.performance",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,12 @@
+"""Importing this package registers every measure (see ``registry``)."""
+
+from safeguard.performance.measures import (  # noqa: F401
+    awaiting,
+    care,
+    casework,
+    common,
+    front_door,
+    missing,
+    protection,
+    workforce,
+)

@@ -1,0 +1,1 @@
+"""awaiting measures (being written)."""

@@ -1,0 +1,1 @@
+"""care measures (being written)."""

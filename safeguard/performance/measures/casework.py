@@ -1,0 +1,1 @@
+"""casework measures (being written)."""

@@ -1,0 +1,375 @@
+"""Frames most measures share: the children and the main records of their journey."""
+
+from __future__ import annotations
+
+import polars as pl
+from django.db.models import Exists, OuterRef
+
+from safeguard.assessment.models import Assessment, AssessmentFactor
+from safeguard.care.models import (
+    CareLeaverContact,
+    HealthAssessment,
+    LookedAfterEpisode,
+    LookedAfterReview,
+    PeriodOfCare,
+)
+from safeguard.cin.models import CINEpisode, CINPlan, CINPlanReview, Visit
+from safeguard.earlyhelp.models import EarlyHelpEpisode, TeamAroundFamilyPlan
+from safeguard.exploitation.models import MissingEpisode, ReturnHomeInterview
+from safeguard.frontdoor.models import Contact, ContactChild, MashDecision
+from safeguard.people.models import Disability, Person, PopulationEstimate
+from safeguard.performance.frames import frame, read
+from safeguard.protection.models import (
+    Conference,
+    ConferenceAttendance,
+    ConferenceInvitation,
+    CPPlan,
+    Section47Enquiry,
+    StrategyDiscussion,
+)
+from safeguard.workforce.models import Allocation, Worker
+
+
+@frame("children")
+def children() -> pl.DataFrame:
+    disabled = Disability.objects.filter(person=OuterRef("pk")).exclude(code="NONE")
+    people = Person.objects.filter(kind="child").annotate(disabled=Exists(disabled))
+    return read(people, "date_of_birth", "gender", "ethnicity", "disabled", child_id="id")
+
+
+@frame("population")
+def population() -> pl.DataFrame:
+    return read(PopulationEstimate.objects.all(), "year", "age", "count")
+
+
+@frame("contacts")
+def contacts() -> pl.DataFrame:
+    return read(
+        Contact.objects.all(),
+        "source",
+        "channel",
+        "ppn_rating",
+        "outcome",
+        contact_id="id",
+        received_at="received_at",
+    ).with_columns(received_on=pl.col("received_at").dt.date())
+
+
+@frame("contact_children")
+def contact_children() -> pl.DataFrame:
+    return read(ContactChild.objects.all(), contact_id="contact", child_id="child")
+
+
+@frame("mash_decisions")
+def mash_decisions() -> pl.DataFrame:
+    return read(
+        MashDecision.objects.all(),
+        "outcome",
+        decision_id="id",
+        child_id="child",
+        decided_at="decided_at",
+        contact_id="triage__contact",
+    ).with_columns(decided_on=pl.col("decided_at").dt.date())
+
+
+@frame("referrals")
+def referrals() -> pl.DataFrame:
+    """CIN episodes: one per referral accepted by children's social care."""
+    return read(
+        CINEpisode.objects.all(),
+        "referral_date",
+        "referral_source",
+        "primary_need",
+        "referral_nfa",
+        "closure_date",
+        "reason_for_closure",
+        "is_re_referral",
+        episode_id="id",
+        child_id="child",
+    )
+
+
+@frame("early_help")
+def early_help() -> pl.DataFrame:
+    return read(
+        EarlyHelpEpisode.objects.all(),
+        "requested_on",
+        "request_source",
+        "assessment_started_on",
+        "assessment_completed_on",
+        "closed_on",
+        "closure_reason",
+        episode_id="id",
+        child_id="child",
+    )
+
+
+@frame("taf_plans")
+def taf_plans() -> pl.DataFrame:
+    return read(
+        TeamAroundFamilyPlan.objects.all(),
+        "started_on",
+        plan_id="id",
+        child_id="episode__child",
+    )
+
+
+@frame("assessments")
+def assessments() -> pl.DataFrame:
+    return read(
+        Assessment.objects.all(),
+        "start_date",
+        "authorised_on",
+        "child_seen",
+        "seen_alone",
+        "outcome",
+        assessment_id="id",
+        child_id="episode__child",
+        episode_id="episode",
+        worker_id="worker",
+    )
+
+
+@frame("assessment_factors")
+def assessment_factors() -> pl.DataFrame:
+    return read(
+        AssessmentFactor.objects.all(),
+        "code",
+        assessment_id="assessment",
+        child_id="assessment__episode__child",
+    )
+
+
+@frame("cin_plans")
+def cin_plans() -> pl.DataFrame:
+    return read(
+        CINPlan.objects.all(),
+        "start_date",
+        "end_date",
+        "end_reason",
+        plan_id="id",
+        child_id="episode__child",
+    )
+
+
+@frame("cin_plan_reviews")
+def cin_plan_reviews() -> pl.DataFrame:
+    return read(
+        CINPlanReview.objects.all(),
+        "held_on",
+        review_id="id",
+        plan_id="plan",
+        child_id="plan__episode__child",
+    )
+
+
+@frame("visits")
+def visits() -> pl.DataFrame:
+    return read(
+        Visit.objects.all(),
+        "visit_date",
+        "visit_type",
+        "child_seen",
+        "seen_alone",
+        visit_id="id",
+        child_id="child",
+        worker_id="worker",
+    )
+
+
+@frame("strategy_discussions")
+def strategy_discussions() -> pl.DataFrame:
+    return read(
+        StrategyDiscussion.objects.all(),
+        "held_on",
+        "s47_initiated",
+        discussion_id="id",
+        child_id="episode__child",
+        episode_id="episode",
+    )
+
+
+@frame("section47")
+def section47() -> pl.DataFrame:
+    return read(
+        Section47Enquiry.objects.all(),
+        "start_date",
+        "outcome",
+        "outcome_date",
+        "conference_requested_on",
+        "icpc_not_required",
+        enquiry_id="id",
+        child_id="episode__child",
+        strategy_id="strategy_discussion",
+        strategy_on="strategy_discussion__held_on",
+    )
+
+
+@frame("conferences")
+def conferences() -> pl.DataFrame:
+    return read(
+        Conference.objects.all(),
+        "conference_type",
+        "scheduled_for",
+        "held_on",
+        "quorate",
+        "advocacy_offered",
+        "advocacy_accepted",
+        "outcome",
+        "category",
+        "cancelled_on",
+        "group_reference",
+        conference_id="id",
+        child_id="child",
+        enquiry_id="section47",
+        plan_id="plan",
+    )
+
+
+@frame("conference_invitations")
+def conference_invitations() -> pl.DataFrame:
+    return read(
+        ConferenceInvitation.objects.all(), "agency", "invited_on", conference_id="conference"
+    )
+
+
+@frame("conference_attendance")
+def conference_attendance() -> pl.DataFrame:
+    return read(ConferenceAttendance.objects.all(), "agency", "status", conference_id="conference")
+
+
+@frame("cp_plans")
+def cp_plans() -> pl.DataFrame:
+    return read(
+        CPPlan.objects.all(),
+        "start_date",
+        "end_date",
+        "initial_category",
+        "latest_category",
+        "end_reason",
+        "visit_frequency_weeks",
+        plan_id="id",
+        child_id="child",
+        initial_conference_id="initial_conference",
+    )
+
+
+@frame("periods_of_care")
+def periods_of_care() -> pl.DataFrame:
+    return read(
+        PeriodOfCare.objects.all(), "started_on", "ended_on", period_id="id", child_id="child"
+    )
+
+
+@frame("care_episodes")
+def care_episodes() -> pl.DataFrame:
+    return read(
+        LookedAfterEpisode.objects.all(),
+        "started_on",
+        "ended_on",
+        "reason_new_episode",
+        "legal_status",
+        "category_of_need",
+        "placement_type",
+        "placement_provider",
+        "reason_ceased",
+        "reason_placement_change",
+        "is_registered",
+        "distance_miles",
+        "placement_la_code",
+        episode_id="id",
+        child_id="child",
+        period_id="period",
+    )
+
+
+@frame("care_reviews")
+def care_reviews() -> pl.DataFrame:
+    return read(
+        LookedAfterReview.objects.all(),
+        "held_on",
+        "participation",
+        review_id="id",
+        child_id="child",
+        period_id="period",
+    )
+
+
+@frame("health_assessments")
+def health_assessments() -> pl.DataFrame:
+    return read(
+        HealthAssessment.objects.all(),
+        "kind",
+        "assessed_on",
+        assessment_id="id",
+        child_id="child",
+        period_id="period",
+    )
+
+
+@frame("care_leaver_contacts")
+def care_leaver_contacts() -> pl.DataFrame:
+    return read(
+        CareLeaverContact.objects.all(),
+        "contact_on",
+        "in_touch",
+        "activity",
+        "accommodation",
+        contact_id="id",
+        child_id="child",
+    )
+
+
+@frame("missing_episodes")
+def missing_episodes() -> pl.DataFrame:
+    return read(
+        MissingEpisode.objects.all(),
+        "missing_type",
+        "started_at",
+        "ended_at",
+        "return_notification_received_at",
+        episode_id="id",
+        child_id="child",
+        care_episode_id="looked_after_episode",
+    ).with_columns(started_on=pl.col("started_at").dt.date(), ended_on=pl.col("ended_at").dt.date())
+
+
+@frame("return_interviews")
+def return_interviews() -> pl.DataFrame:
+    return read(
+        ReturnHomeInterview.objects.all(),
+        "offered_at",
+        "accepted",
+        "held_at",
+        interview_id="id",
+        episode_id="missing_episode",
+        child_id="missing_episode__child",
+    )
+
+
+@frame("workers")
+def workers() -> pl.DataFrame:
+    return read(
+        Worker.objects.all(),
+        "role",
+        "is_agency",
+        "is_qualified_social_worker",
+        "fte",
+        "started_on",
+        "left_on",
+        worker_id="id",
+        team_id="team",
+        service_area="team__service_area",
+    )
+
+
+@frame("allocations")
+def allocations() -> pl.DataFrame:
+    return read(
+        Allocation.objects.all(),
+        "started_on",
+        "ended_on",
+        allocation_id="id",
+        child_id="child",
+        worker_id="worker",
+    )

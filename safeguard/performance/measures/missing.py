@@ -1,0 +1,1 @@
+"""missing measures (being written)."""

@@ -1,0 +1,1 @@
+"""workforce measures (being written)."""

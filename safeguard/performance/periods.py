@@ -1,0 +1,156 @@
+"""Reporting periods: a month, a quarter or a financial year, or a single day ("as at").
+
+Quarters are financial quarters (Q1 = April to June) of the financial year that starts in
+April of the named year, as councils' scrutiny committees report them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from safeguard.core.calendar import add_months
+
+PeriodKind = Literal["month", "quarter", "year", "day"]
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+class PeriodError(ValueError):
+    """A period the user asked for that cannot be read."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: dt.date
+    end: dt.date  # the last day, inclusive
+    kind: PeriodKind
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        start = dt.date(year, month, 1)
+        return cls(start, add_months(start, 1) - dt.timedelta(days=1), "month")
+
+    @classmethod
+    def financial_year(cls, year: int) -> Period:
+        return cls(dt.date(year, 4, 1), dt.date(year + 1, 3, 31), "year")
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        start = add_months(dt.date(year, 4, 1), 3 * (quarter - 1))
+        return cls(start, add_months(start, 3) - dt.timedelta(days=1), "quarter")
+
+    @classmethod
+    def day(cls, day: dt.date) -> Period:
+        return cls(day, day, "day")
+
+    @classmethod
+    def parse_month(cls, text: str) -> Period:
+        match = MONTH_RE.match(text.strip())
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise PeriodError(f"Enter the month as YYYY-MM, for example 2025-08 (got {text!r}).")
+        return cls.month(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def parse_quarter(cls, text: str) -> Period:
+        match = QUARTER_RE.match(text.strip())
+        if not match:
+            raise PeriodError(
+                f"Enter the quarter as YYYY-Qn, for example 2025-Q2 for July to September "
+                f"2025 (got {text!r})."
+            )
+        return cls.quarter(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def parse_year(cls, text: str) -> Period:
+        if not re.fullmatch(r"\d{4}", text.strip()):
+            raise PeriodError(
+                f"Enter the financial year as the year it starts, for example 2025 for "
+                f"April 2025 to March 2026 (got {text!r})."
+            )
+        return cls.financial_year(int(text))
+
+    @classmethod
+    def parse_day(cls, text: str) -> Period:
+        try:
+            return cls.day(dt.date.fromisoformat(text.strip()))
+        except ValueError:
+            raise PeriodError(
+                f"Enter the date as YYYY-MM-DD, for example 2025-07-31 (got {text!r})."
+            ) from None
+
+    # -- navigation ---------------------------------------------------------------------
+    def previous(self) -> Period:
+        """The period of the same kind just before this one."""
+        if self.kind == "month":
+            start = add_months(self.start, -1)
+            return Period.month(start.year, start.month)
+        if self.kind == "quarter":
+            start = add_months(self.start, -3)
+            return Period(start, self.start - dt.timedelta(days=1), "quarter")
+        if self.kind == "year":
+            return Period.financial_year(self.start.year - 1)
+        return Period.day(self.start - dt.timedelta(days=1))
+
+    def months(self) -> list[Period]:
+        """The calendar months that make up the period, in order."""
+        out = []
+        cursor = self.start.replace(day=1)
+        while cursor <= self.end:
+            out.append(Period.month(cursor.year, cursor.month))
+            cursor = add_months(cursor, 1)
+        return out
+
+    def trailing(self, count: int) -> list[Period]:
+        """This period and the ``count - 1`` before it, oldest first (for trend lines)."""
+        periods = [self]
+        for _ in range(count - 1):
+            periods.append(periods[-1].previous())
+        return periods[::-1]
+
+    def rolling_12_months(self) -> tuple[dt.date, dt.date]:
+        """The 12 months ending on the period's last day."""
+        return add_months(self.end, -12) + dt.timedelta(days=1), self.end
+
+    @property
+    def label(self) -> str:
+        if self.kind == "month":
+            return self.start.strftime("%B %Y")
+        if self.kind == "quarter":
+            number = (self.start.month - 4) % 12 // 3 + 1
+            fy = self.start.year if self.start.month >= 4 else self.start.year - 1
+            return f"Q{number} {fy}-{str(fy + 1)[2:]}"
+        if self.kind == "year":
+            return f"{self.start.year}-{str(self.end.year)[2:]}"
+        return self.start.strftime("%-d %B %Y")
+
+    @property
+    def short_label(self) -> str:
+        if self.kind == "month":
+            return self.start.strftime("%b %y")
+        return self.label
+
+    @property
+    def code(self) -> str:
+        """The text form the pages and CLI take back (``parse`` reads it)."""
+        if self.kind == "month":
+            return self.start.strftime("%Y-%m")
+        if self.kind == "quarter":
+            fy = self.start.year if self.start.month >= 4 else self.start.year - 1
+            return f"{fy}-Q{(self.start.month - 4) % 12 // 3 + 1}"
+        if self.kind == "year":
+            return str(self.start.year)
+        return self.start.isoformat()
+
+    @classmethod
+    def parse(cls, kind: PeriodKind, text: str) -> Period:
+        parser = {
+            "month": cls.parse_month,
+            "quarter": cls.parse_quarter,
+            "year": cls.parse_year,
+            "day": cls.parse_day,
+        }[kind]
+        return parser(text)
