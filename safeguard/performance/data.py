@@ -14,6 +14,7 @@ from safeguard.performance.periods import Period
 from safeguard.performance.registry import Figure
 
 FIRST_DAY = dt.date(2000, 1, 1)
+HISTORY_YEARS = 3
 
 
 class Data:
@@ -24,7 +25,11 @@ class Data:
     beside it never compute the same figure twice.
     """
 
-    def __init__(self, progress: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, *, since: dt.date | None = None, progress: Callable[[str], None] | None = None
+    ) -> None:
+        #: The first day any figure in this run looks at; frames skip older records.
+        self.since = since
         self._frames: dict[str, pl.DataFrame] = {}
         self._figures: dict[tuple[str, Period], Figure] = {}
         self._progress = progress
@@ -37,8 +42,16 @@ class Data:
                 raise KeyError(f"No frame called {name!r} is registered.") from None
             if self._progress:
                 self._progress(f"Reading {name.replace('_', ' ')}")
-            self._frames[name] = reader()
+            self._frames[name] = reader(self.since)
         return self._frames[name]
+
+    @classmethod
+    def for_periods(cls, periods: list[Period], **kwargs: object) -> Data:
+        """A run covering ``periods``, reading history back to ``HISTORY_YEARS`` before the
+        earliest (re-referrals look back 12 months, repeat plans 2 years)."""
+        earliest = min(p.start for p in periods)
+        since = earliest.replace(year=earliest.year - HISTORY_YEARS)
+        return cls(since=since, **kwargs)  # type: ignore[arg-type]
 
     def figure(self, measure_id: str, period: Period) -> Figure:
         key = (measure_id, period)

@@ -8,6 +8,7 @@ PostgreSQL. Frames are registered by name and read at most once per ``Data``.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
@@ -15,9 +16,11 @@ from typing import Any
 
 import polars as pl
 from django.db import connection, models
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-FrameReader = Callable[[], pl.DataFrame]
+#: Readers take ``since``: the first day any figure in the run looks at (None: all time).
+#: Event tables drop rows dated before it; spans drop those that ended before it.
+FrameReader = Callable[[dt.date | None], pl.DataFrame]
 FRAMES: dict[str, FrameReader] = {}
 LOCAL_TZ = "Europe/London"
 
@@ -115,6 +118,17 @@ def read(queryset: QuerySet[Any], *fields: str, **renamed: str) -> pl.DataFrame:
     if not columns:
         columns = [[] for _ in names]
     return pl.DataFrame([_series(n, k, c) for n, k, c in zip(names, kinds, columns, strict=True)])
+
+
+def since_filter(
+    queryset: QuerySet[Any], since: dt.date | None, *, on: str, until: str | None = None
+) -> QuerySet[Any]:
+    """Rows dated on or after ``since`` (``on``), or still open then (``until`` unset or later)."""
+    if since is None:
+        return queryset
+    if until is None:
+        return queryset.filter(**{f"{on}__gte": since})
+    return queryset.filter(Q(**{f"{until}__isnull": True}) | Q(**{f"{until}__gte": since}))
 
 
 def as_uuid(child_id: str) -> uuid.UUID:

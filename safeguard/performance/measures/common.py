@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 from django.db.models import Exists, OuterRef
 
@@ -18,7 +20,7 @@ from safeguard.earlyhelp.models import EarlyHelpEpisode, TeamAroundFamilyPlan
 from safeguard.exploitation.models import MissingEpisode, ReturnHomeInterview
 from safeguard.frontdoor.models import Contact, ContactChild, MashDecision
 from safeguard.people.models import Disability, Person, PopulationEstimate
-from safeguard.performance.frames import frame, read
+from safeguard.performance.frames import frame, read, since_filter
 from safeguard.protection.models import (
     Conference,
     ConferenceAttendance,
@@ -31,21 +33,21 @@ from safeguard.workforce.models import Allocation, Worker
 
 
 @frame("children")
-def children() -> pl.DataFrame:
+def children(since: dt.date | None) -> pl.DataFrame:
     disabled = Disability.objects.filter(person=OuterRef("pk")).exclude(code="NONE")
     people = Person.objects.filter(kind="child").annotate(disabled=Exists(disabled))
     return read(people, "date_of_birth", "gender", "ethnicity", "disabled", child_id="id")
 
 
 @frame("population")
-def population() -> pl.DataFrame:
+def population(since: dt.date | None) -> pl.DataFrame:
     return read(PopulationEstimate.objects.all(), "year", "age", "count")
 
 
 @frame("contacts")
-def contacts() -> pl.DataFrame:
+def contacts(since: dt.date | None) -> pl.DataFrame:
     return read(
-        Contact.objects.all(),
+        since_filter(Contact.objects.all(), since, on="received_at__date"),
         "source",
         "channel",
         "ppn_rating",
@@ -56,14 +58,18 @@ def contacts() -> pl.DataFrame:
 
 
 @frame("contact_children")
-def contact_children() -> pl.DataFrame:
-    return read(ContactChild.objects.all(), contact_id="contact", child_id="child")
+def contact_children(since: dt.date | None) -> pl.DataFrame:
+    return read(
+        since_filter(ContactChild.objects.all(), since, on="contact__received_at__date"),
+        contact_id="contact",
+        child_id="child",
+    )
 
 
 @frame("mash_decisions")
-def mash_decisions() -> pl.DataFrame:
+def mash_decisions(since: dt.date | None) -> pl.DataFrame:
     return read(
-        MashDecision.objects.all(),
+        since_filter(MashDecision.objects.all(), since, on="decided_at__date"),
         "outcome",
         decision_id="id",
         child_id="child",
@@ -73,10 +79,10 @@ def mash_decisions() -> pl.DataFrame:
 
 
 @frame("referrals")
-def referrals() -> pl.DataFrame:
+def referrals(since: dt.date | None) -> pl.DataFrame:
     """CIN episodes: one per referral accepted by children's social care."""
     return read(
-        CINEpisode.objects.all(),
+        since_filter(CINEpisode.objects.all(), since, on="referral_date", until="closure_date"),
         "referral_date",
         "referral_source",
         "primary_need",
@@ -90,9 +96,9 @@ def referrals() -> pl.DataFrame:
 
 
 @frame("early_help")
-def early_help() -> pl.DataFrame:
+def early_help(since: dt.date | None) -> pl.DataFrame:
     return read(
-        EarlyHelpEpisode.objects.all(),
+        since_filter(EarlyHelpEpisode.objects.all(), since, on="requested_on", until="closed_on"),
         "requested_on",
         "request_source",
         "assessment_started_on",
@@ -105,7 +111,7 @@ def early_help() -> pl.DataFrame:
 
 
 @frame("taf_plans")
-def taf_plans() -> pl.DataFrame:
+def taf_plans(since: dt.date | None) -> pl.DataFrame:
     return read(
         TeamAroundFamilyPlan.objects.all(),
         "started_on",
@@ -115,9 +121,9 @@ def taf_plans() -> pl.DataFrame:
 
 
 @frame("assessments")
-def assessments() -> pl.DataFrame:
+def assessments(since: dt.date | None) -> pl.DataFrame:
     return read(
-        Assessment.objects.all(),
+        since_filter(Assessment.objects.all(), since, on="start_date", until="authorised_on"),
         "start_date",
         "authorised_on",
         "child_seen",
@@ -131,9 +137,14 @@ def assessments() -> pl.DataFrame:
 
 
 @frame("assessment_factors")
-def assessment_factors() -> pl.DataFrame:
+def assessment_factors(since: dt.date | None) -> pl.DataFrame:
     return read(
-        AssessmentFactor.objects.all(),
+        since_filter(
+            AssessmentFactor.objects.all(),
+            since,
+            on="assessment__start_date",
+            until="assessment__authorised_on",
+        ),
         "code",
         assessment_id="assessment",
         child_id="assessment__episode__child",
@@ -141,9 +152,9 @@ def assessment_factors() -> pl.DataFrame:
 
 
 @frame("cin_plans")
-def cin_plans() -> pl.DataFrame:
+def cin_plans(since: dt.date | None) -> pl.DataFrame:
     return read(
-        CINPlan.objects.all(),
+        since_filter(CINPlan.objects.all(), since, on="start_date", until="end_date"),
         "start_date",
         "end_date",
         "end_reason",
@@ -153,9 +164,9 @@ def cin_plans() -> pl.DataFrame:
 
 
 @frame("cin_plan_reviews")
-def cin_plan_reviews() -> pl.DataFrame:
+def cin_plan_reviews(since: dt.date | None) -> pl.DataFrame:
     return read(
-        CINPlanReview.objects.all(),
+        since_filter(CINPlanReview.objects.all(), since, on="held_on"),
         "held_on",
         review_id="id",
         plan_id="plan",
@@ -164,9 +175,9 @@ def cin_plan_reviews() -> pl.DataFrame:
 
 
 @frame("visits")
-def visits() -> pl.DataFrame:
+def visits(since: dt.date | None) -> pl.DataFrame:
     return read(
-        Visit.objects.all(),
+        since_filter(Visit.objects.all(), since, on="visit_date"),
         "visit_date",
         "visit_type",
         "child_seen",
@@ -178,9 +189,9 @@ def visits() -> pl.DataFrame:
 
 
 @frame("strategy_discussions")
-def strategy_discussions() -> pl.DataFrame:
+def strategy_discussions(since: dt.date | None) -> pl.DataFrame:
     return read(
-        StrategyDiscussion.objects.all(),
+        since_filter(StrategyDiscussion.objects.all(), since, on="held_on"),
         "held_on",
         "s47_initiated",
         discussion_id="id",
@@ -190,9 +201,9 @@ def strategy_discussions() -> pl.DataFrame:
 
 
 @frame("section47")
-def section47() -> pl.DataFrame:
+def section47(since: dt.date | None) -> pl.DataFrame:
     return read(
-        Section47Enquiry.objects.all(),
+        since_filter(Section47Enquiry.objects.all(), since, on="start_date"),
         "start_date",
         "outcome",
         "outcome_date",
@@ -206,9 +217,9 @@ def section47() -> pl.DataFrame:
 
 
 @frame("conferences")
-def conferences() -> pl.DataFrame:
+def conferences(since: dt.date | None) -> pl.DataFrame:
     return read(
-        Conference.objects.all(),
+        since_filter(Conference.objects.all(), since, on="scheduled_for"),
         "conference_type",
         "scheduled_for",
         "held_on",
@@ -227,19 +238,27 @@ def conferences() -> pl.DataFrame:
 
 
 @frame("conference_invitations")
-def conference_invitations() -> pl.DataFrame:
+def conference_invitations(since: dt.date | None) -> pl.DataFrame:
     return read(
-        ConferenceInvitation.objects.all(), "agency", "invited_on", conference_id="conference"
+        since_filter(ConferenceInvitation.objects.all(), since, on="conference__scheduled_for"),
+        "agency",
+        "invited_on",
+        conference_id="conference",
     )
 
 
 @frame("conference_attendance")
-def conference_attendance() -> pl.DataFrame:
-    return read(ConferenceAttendance.objects.all(), "agency", "status", conference_id="conference")
+def conference_attendance(since: dt.date | None) -> pl.DataFrame:
+    return read(
+        since_filter(ConferenceAttendance.objects.all(), since, on="conference__scheduled_for"),
+        "agency",
+        "status",
+        conference_id="conference",
+    )
 
 
 @frame("cp_plans")
-def cp_plans() -> pl.DataFrame:
+def cp_plans(since: dt.date | None) -> pl.DataFrame:
     return read(
         CPPlan.objects.all(),
         "start_date",
@@ -255,14 +274,14 @@ def cp_plans() -> pl.DataFrame:
 
 
 @frame("periods_of_care")
-def periods_of_care() -> pl.DataFrame:
+def periods_of_care(since: dt.date | None) -> pl.DataFrame:
     return read(
         PeriodOfCare.objects.all(), "started_on", "ended_on", period_id="id", child_id="child"
     )
 
 
 @frame("care_episodes")
-def care_episodes() -> pl.DataFrame:
+def care_episodes(since: dt.date | None) -> pl.DataFrame:
     return read(
         LookedAfterEpisode.objects.all(),
         "started_on",
@@ -284,9 +303,9 @@ def care_episodes() -> pl.DataFrame:
 
 
 @frame("care_reviews")
-def care_reviews() -> pl.DataFrame:
+def care_reviews(since: dt.date | None) -> pl.DataFrame:
     return read(
-        LookedAfterReview.objects.all(),
+        since_filter(LookedAfterReview.objects.all(), since, on="held_on"),
         "held_on",
         "participation",
         review_id="id",
@@ -296,9 +315,9 @@ def care_reviews() -> pl.DataFrame:
 
 
 @frame("health_assessments")
-def health_assessments() -> pl.DataFrame:
+def health_assessments(since: dt.date | None) -> pl.DataFrame:
     return read(
-        HealthAssessment.objects.all(),
+        since_filter(HealthAssessment.objects.all(), since, on="assessed_on"),
         "kind",
         "assessed_on",
         assessment_id="id",
@@ -308,9 +327,9 @@ def health_assessments() -> pl.DataFrame:
 
 
 @frame("care_leaver_contacts")
-def care_leaver_contacts() -> pl.DataFrame:
+def care_leaver_contacts(since: dt.date | None) -> pl.DataFrame:
     return read(
-        CareLeaverContact.objects.all(),
+        since_filter(CareLeaverContact.objects.all(), since, on="contact_on"),
         "contact_on",
         "in_touch",
         "activity",
@@ -321,7 +340,7 @@ def care_leaver_contacts() -> pl.DataFrame:
 
 
 @frame("missing_episodes")
-def missing_episodes() -> pl.DataFrame:
+def missing_episodes(since: dt.date | None) -> pl.DataFrame:
     return read(
         MissingEpisode.objects.all(),
         "missing_type",
@@ -335,7 +354,7 @@ def missing_episodes() -> pl.DataFrame:
 
 
 @frame("return_interviews")
-def return_interviews() -> pl.DataFrame:
+def return_interviews(since: dt.date | None) -> pl.DataFrame:
     return read(
         ReturnHomeInterview.objects.all(),
         "offered_at",
@@ -348,7 +367,7 @@ def return_interviews() -> pl.DataFrame:
 
 
 @frame("workers")
-def workers() -> pl.DataFrame:
+def workers(since: dt.date | None) -> pl.DataFrame:
     return read(
         Worker.objects.all(),
         "role",
@@ -364,9 +383,9 @@ def workers() -> pl.DataFrame:
 
 
 @frame("allocations")
-def allocations() -> pl.DataFrame:
+def allocations(since: dt.date | None) -> pl.DataFrame:
     return read(
-        Allocation.objects.all(),
+        since_filter(Allocation.objects.all(), since, on="started_on", until="ended_on"),
         "started_on",
         "ended_on",
         allocation_id="id",

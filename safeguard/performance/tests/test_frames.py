@@ -21,6 +21,9 @@ def test_every_frame_reads_from_an_empty_database() -> None:
     data = Data()
     for name in FRAMES:
         assert isinstance(data.frame(name), pl.DataFrame), name
+    windowed = Data(since=dt.date(2025, 1, 1))
+    for name in FRAMES:
+        assert isinstance(windowed.frame(name), pl.DataFrame), name
 
 
 def test_every_measure_computes_on_an_empty_database() -> None:
