@@ -13,7 +13,7 @@ from typing import Literal
 
 from safeguard.core.calendar import add_months
 
-PeriodKind = Literal["month", "quarter", "year", "day"]
+PeriodKind = Literal["month", "quarter", "year", "day", "span"]
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 
@@ -46,6 +46,11 @@ class Period:
     @classmethod
     def day(cls, day: dt.date) -> Period:
         return cls(day, day, "day")
+
+    @classmethod
+    def months_to(cls, day: dt.date, count: int) -> Period:
+        """The ``count`` months ending on ``day`` ("the last 6 months" as at a date)."""
+        return cls(add_months(day, -count) + dt.timedelta(days=1), day, "span")
 
     @classmethod
     def parse_month(cls, text: str) -> Period:
@@ -93,6 +98,10 @@ class Period:
             return Period(start, self.start - dt.timedelta(days=1), "quarter")
         if self.kind == "year":
             return Period.financial_year(self.start.year - 1)
+        if self.kind == "span":
+            length = self.end - self.start
+            end = self.start - dt.timedelta(days=1)
+            return Period(end - length, end, "span")
         return Period.day(self.start - dt.timedelta(days=1))
 
     def months(self) -> list[Period]:
@@ -125,6 +134,8 @@ class Period:
             return f"Q{number} {fy}-{str(fy + 1)[2:]}"
         if self.kind == "year":
             return f"{self.start.year}-{str(self.end.year)[2:]}"
+        if self.kind == "span":
+            return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
         return self.start.strftime("%-d %B %Y")
 
     @property
@@ -143,6 +154,8 @@ class Period:
             return f"{fy}-Q{(self.start.month - 4) % 12 // 3 + 1}"
         if self.kind == "year":
             return str(self.start.year)
+        if self.kind == "span":
+            return f"{self.start.isoformat()}..{self.end.isoformat()}"
         return self.start.isoformat()
 
     @classmethod
