@@ -14,7 +14,7 @@ from safeguard.performance.periods import Period
 from safeguard.performance.registry import Figure
 
 FIRST_DAY = dt.date(2000, 1, 1)
-HISTORY_YEARS = 3
+HISTORY_YEARS = 1
 
 
 class Data:
@@ -48,9 +48,11 @@ class Data:
     @classmethod
     def for_periods(cls, periods: list[Period], **kwargs: object) -> Data:
         """A run covering ``periods``, reading history back to ``HISTORY_YEARS`` before the
-        earliest (re-referrals look back 12 months, repeat plans 2 years)."""
+        earliest (re-referrals and rolling-year measures look back 12 months; plan and
+        care histories, which repeat-plan and stability measures need whole, are never
+        windowed)."""
         earliest = min(p.start for p in periods)
-        since = earliest.replace(year=earliest.year - HISTORY_YEARS)
+        since = calendar.add_months(earliest, -12 * HISTORY_YEARS)
         return cls(since=since, **kwargs)  # type: ignore[arg-type]
 
     def figure(self, measure_id: str, period: Period) -> Figure:

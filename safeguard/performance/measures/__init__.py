@@ -2,6 +2,7 @@
 
 from safeguard.performance.measures import (  # noqa: F401
     awaiting,
+    awaiting_self_evaluation,
     care,
     casework,
     common,

@@ -1,1 +1,303 @@
-"""awaiting measures (being written)."""
+"""OBA snapshot measures whose records do not exist yet: full definitions, no compute.
+
+Each shows as "no data yet" with the reason (which records, which later issue) until the
+issue that builds those records connects a compute function. Issue 8 builds exploitation
+(CAROLE, MACE), children missing education and fostering; issue 9 the partnership and
+quality assurance records (audits, dip samples, supervision, practice meetings,
+complaints and feedback).
+"""
+
+from __future__ import annotations
+
+from safeguard.performance.measures.front_door import OBA_SOURCE
+from safeguard.performance.registry import Measure, PeriodType, Polarity, Unit, register
+
+EXPLOITATION_LEAD = "Head of Service, Exploitation and Missing"
+INCLUSION_LEAD = "Head of Education Inclusion"
+QA_LEAD = "Head of Quality Assurance"
+WORKFORCE_LEAD = "Head of Workforce Development"
+FOSTERING_LEAD = "Head of Fostering"
+ISSUE_8 = "issue 8 (risks outside the home: exploitation, missing education, fostering)"
+ISSUE_9 = "issue 9 (safeguarding partnership and quality assurance)"
+PRACTICE_MEETINGS = (
+    f"Practice meeting records (invited, timely apologies, attended) arrive with {ISSUE_9}."
+)
+CASE_AUDITS = (
+    f"Case audit records (seven domains scored 1-10, overall grade) arrive with {ISSUE_9}."
+)
+
+
+def awaiting(**spec: object) -> Measure:
+    spec.setdefault("source", OBA_SOURCE)
+    return register(Measure(**spec))  # type: ignore[arg-type]
+
+
+# -- How much did we do? ----------------------------------------------------------------
+awaiting(
+    id="OBA1-06",
+    name="MACE meetings held",
+    area="Exploitation",
+    cohort="Multi-Agency Child Exploitation (MACE) meetings, first and review, held in the period",
+    numerator="MACE meetings held in the period",
+    denominator=None,
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    lead=EXPLOITATION_LEAD,
+    awaiting=f"MACE meeting records (date held, attendees, four-strand plan) arrive with "
+    f"{ISSUE_8}.",
+)
+awaiting(
+    id="OBA1-07",
+    name="Children at risk of CSE: CSE risk assessments",
+    area="Exploitation",
+    cohort="Child sexual exploitation risk assessments (CAROLE model) completed in the period",
+    numerator="Risk assessments completed in the period",
+    denominator=None,
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    lead=EXPLOITATION_LEAD,
+    awaiting=f"Exploitation screening and risk assessment records (CAROLE) arrive with {ISSUE_8}.",
+)
+awaiting(
+    id="OBA1-09",
+    name="Children out of school",
+    area="Education",
+    cohort="Children open to children's social care who are out of school (missing "
+    "education, excluded, or not on a school roll) at the end of the period",
+    numerator="Children out of school on the last day of the period",
+    denominator=None,
+    period_type=PeriodType.AT_END,
+    unit=Unit.COUNT,
+    polarity=Polarity.LOWER,
+    lead=INCLUSION_LEAD,
+    awaiting=f"Children-missing-education and exclusion records arrive with {ISSUE_8} "
+    "(its locality hotspot table).",
+)
+awaiting(
+    id="OBA1-13",
+    name="Outcome Star completed",
+    area="Early help",
+    cohort="Outcome Star readings on early help cases completed in the period",
+    numerator="Outcome Star readings completed in the period",
+    denominator=None,
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.COUNT,
+    polarity=Polarity.HIGHER,
+    lead="Head of Early Help",
+    awaiting="Outcome Star readings on early help cases are not recorded; no issue plans them "
+    f"yet (nearest is {ISSUE_9}, family feedback and outcomes).",
+)
+awaiting(
+    id="OBA1-15",
+    name="Manager dip samples",
+    area="Quality assurance",
+    cohort="Case dip samples completed by managers in the period",
+    numerator="Dip samples completed in the period",
+    denominator=None,
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.COUNT,
+    polarity=Polarity.HIGHER,
+    lead=QA_LEAD,
+    awaiting=f"Case audit and dip sample records arrive with {ISSUE_9}.",
+)
+
+# -- How well did we do it? -------------------------------------------------------------
+awaiting(
+    id="OBA2-03",
+    name="Supervisions completed",
+    area="Workforce",
+    cohort="Case supervisions due in the period (timescale registry: supervision, every 4 "
+    "weeks by default)",
+    numerator="Supervisions due in the period that were held",
+    denominator="Supervisions due in the period",
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    lead=WORKFORCE_LEAD,
+    awaiting=f"Supervision records (due, held, cases discussed) arrive with {ISSUE_9}.",
+)
+awaiting(
+    id="OBA2-04",
+    name="Supervisions on time",
+    area="Workforce",
+    cohort="Case supervisions due in the period",
+    numerator="Supervisions held on or before their due date",
+    denominator="Supervisions due in the period",
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    lead=WORKFORCE_LEAD,
+    awaiting=f"Supervision records (due, held, cases discussed) arrive with {ISSUE_9}.",
+)
+awaiting(
+    id="OBA2-05",
+    name="Vacancy rate, social workers",
+    area="Workforce",
+    cohort="Funded social worker posts at the end of the period, in FTE, excluding agency",
+    numerator="Vacant posts (FTE)",
+    denominator="Social workers in post (FTE, permanent) plus vacant posts (FTE)",
+    period_type=PeriodType.AT_END,
+    unit=Unit.PERCENT,
+    polarity=Polarity.LOWER,
+    good=15.1,
+    lead=WORKFORCE_LEAD,
+    awaiting="Funded posts (the establishment) are not recorded: the workforce app holds "
+    "workers but not posts, so vacancies cannot be counted. Needs an establishment record "
+    "in the workforce app (not yet planned by any issue).",
+)
+awaiting(
+    id="OBA2-07",
+    name="Diagonal Slice attendance",
+    area="Quality assurance",
+    cohort="Staff invited to Diagonal Slice meetings held in the period",
+    numerator="Invitees who attended",
+    denominator="Invitees",
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    good=90.0,
+    lead=QA_LEAD,
+    awaiting=PRACTICE_MEETINGS,
+)
+awaiting(
+    id="OBA2-08",
+    name="QA meeting attendance",
+    area="Quality assurance",
+    cohort="Staff invited to mandatory QA meetings held in the period",
+    numerator="Invitees who attended",
+    denominator="Invitees less those who sent timely apologies",
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    good=75.0,
+    lead=QA_LEAD,
+    awaiting=PRACTICE_MEETINGS,
+)
+awaiting(
+    id="OBA2-13",
+    name="Children out of school: duration of absence",
+    area="Education",
+    cohort="Children open to children's social care who are out of school at the end of the period",
+    numerator="Days out of school, from the first day missed to the last day of the period",
+    denominator="Children out of school at the end of the period (average days)",
+    period_type=PeriodType.AT_END,
+    unit=Unit.DAYS,
+    polarity=Polarity.LOWER,
+    lead=INCLUSION_LEAD,
+    awaiting=f"Children-missing-education and exclusion records arrive with {ISSUE_8}.",
+)
+awaiting(
+    id="OBA2-18",
+    name="Complaints (formal and informal)",
+    area="Quality assurance",
+    cohort="Complaints received in the period",
+    numerator="Complaints received, formal and informal",
+    denominator=None,
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    frequency="Quarterly",
+    lead=QA_LEAD,
+    awaiting=f"Complaint records (formal / informal, stage, response) arrive with {ISSUE_9}.",
+)
+awaiting(
+    id="OBA2-19",
+    name="Service user experience",
+    area="Quality assurance",
+    cohort="Family feedback responses received in the period (at case closure and six-monthly)",
+    numerator="Responses agreeing the service made a difference",
+    denominator="Feedback responses received",
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    frequency="Quarterly",
+    lead=QA_LEAD,
+    awaiting=f"Family feedback survey records arrive with {ISSUE_9}.",
+)
+awaiting(
+    id="OBA2-28",
+    name="Fostering enquiries that become approved carers",
+    area="Fostering",
+    cohort="Foster carer enquiries received in the 12 months to the end of the period",
+    numerator="Enquiries that led to approval as a foster carer",
+    denominator="Foster carer enquiries",
+    period_type=PeriodType.ROLLING_12,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    good=10.0,
+    lead=FOSTERING_LEAD,
+    awaiting=f"Foster carer enquiry, assessment and approval records arrive with {ISSUE_8}.",
+)
+awaiting(
+    id="OBA2-29",
+    name="Months from fostering assessment to approval",
+    area="Fostering",
+    cohort="Foster carers approved in the period",
+    numerator="Calendar months from the start of their assessment to approval",
+    denominator="Foster carers approved in the period (average months)",
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.MONTHS,
+    polarity=Polarity.LOWER,
+    good=6.0,
+    lead=FOSTERING_LEAD,
+    awaiting=f"Foster carer enquiry, assessment and approval records arrive with {ISSUE_8}.",
+)
+
+# -- Is anyone better off? --------------------------------------------------------------
+awaiting(
+    id="OBA3-02",
+    name="Case audit average score",
+    area="Quality assurance",
+    cohort="Case audits completed in the period",
+    numerator="Scores (1-10) over all seven domains of every audit",
+    denominator="Domain scores recorded (average score)",
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.SCORE,
+    polarity=Polarity.HIGHER,
+    good=7.5,
+    lead=QA_LEAD,
+    awaiting=CASE_AUDITS,
+)
+awaiting(
+    id="OBA3-03",
+    name="Audits by Ofsted grade",
+    area="Quality assurance",
+    cohort="Case audits completed in the period",
+    numerator="Audits by overall grade: outstanding, good, requires improvement, inadequate",
+    denominator=None,
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    lead=QA_LEAD,
+    awaiting=CASE_AUDITS,
+)
+awaiting(
+    id="OBA3-04",
+    name="Estimated Ofsted rating",
+    area="Quality assurance",
+    cohort="The service-wide judgement entered by the Director of Children's Services",
+    numerator="Grade: 1 outstanding, 2 good, 3 requires improvement, 4 inadequate",
+    denominator=None,
+    period_type=PeriodType.AT_END,
+    unit=Unit.SCORE,
+    polarity=Polarity.LOWER,
+    frequency="Quarterly",
+    lead="Director of Children's Services",
+    awaiting=f"The service-wide judgement record arrives with {ISSUE_9} (case audits).",
+)
+awaiting(
+    id="OBA3-06",
+    name="Partner experience",
+    area="Partnership",
+    cohort="Partner agency survey responses received in the year",
+    numerator="Responses rating their experience of children's services as good or better",
+    denominator="Partner survey responses",
+    period_type=PeriodType.IN_PERIOD,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    frequency="Annual",
+    lead="Head of Safeguarding Partnership",
+    awaiting=f"Partner experience survey records arrive with {ISSUE_9}.",
+)
