@@ -130,3 +130,29 @@ def load_comparators(path: Path) -> LoadResult:
             created += was_created
             updated += not was_created
     return LoadResult(created, updated)
+
+
+DEMO_COMPARATORS = Path(__file__).parent / "reference" / "comparators-demo.csv"
+#: Invented risks for the demo authority's register (the indicator pages link to them).
+DEMO_RISKS = (
+    ("CRR-04", "Rising demand for child protection outstrips social work capacity.",
+     "HIGH", "WORSENING", ["OUT-S01", "OBA2-02"]),
+    ("CRR-09", "Sufficiency of local foster and residential placements for children in care.",
+     "HIGH", "UNCHANGED", ["OUT-S02", "OBA2-26"]),
+    ("CRR-12", "Recruitment and retention of permanent qualified social workers.",
+     "MEDIUM", "IMPROVING", ["OBA2-05", "OBA2-06"]),
+)  # fmt: skip
+
+
+def load_demo_reference() -> None:
+    """The comparator figures the seeds quote and an invented risk register, once."""
+    from safeguard.performance.models import CorporateRisk
+
+    if not ComparatorValue.objects.exists():
+        load_comparators(DEMO_COMPARATORS)
+    if not CorporateRisk.objects.exists():
+        for ref, description, score, trend, measure_ids in DEMO_RISKS:
+            CorporateRisk.objects.create(
+                ref=ref, description=description, score=score, trend=trend,
+                measure_ids=measure_ids,
+            )  # fmt: skip

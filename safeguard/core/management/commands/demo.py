@@ -68,6 +68,10 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Reusing the existing data (no regeneration).")
 
+        from safeguard.performance.loading import load_demo_reference
+
+        load_demo_reference()
+
         _admin, admin_secret = self._admin()
         logins = self._role_users()
 
