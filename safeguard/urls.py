@@ -26,5 +26,6 @@ urlpatterns = [
     path("teams/", include("safeguard.workforce.urls")),
     path("audit/", include("safeguard.audit.urls")),
     path("governance/", include("safeguard.governance.urls")),
+    path("performance/", include("safeguard.performance.urls")),
     path("admin/", admin.site.urls),
 ]

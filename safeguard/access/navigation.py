@@ -36,6 +36,7 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry(
         "Pseudonymised children", "view_pseudonymised_data", ("access:pseudonymised_children",)
     ),
+    MenuEntry("Performance", "view_performance", ("performance:index",)),
     MenuEntry(
         "Access reports",
         "view_access_reports",

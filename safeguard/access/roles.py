@@ -110,6 +110,12 @@ CAPABILITIES: tuple[CapabilitySpec, ...] = (
         "Analysts' views where children are identified by pseudonyms only.",
     ),
     CapabilitySpec(
+        "view_performance",
+        "See performance reports",
+        "Scorecards and reports with their figures; a drill-down shows names only to "
+        "holders of open_child_record, and pseudonyms to everyone else.",
+    ),
+    CapabilitySpec(
         "view_caseload",
         "See one's own work",
         "The 'My work' page: one's caseload with every statutory item due or overdue.",
@@ -203,6 +209,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "view_record_access_log",
             "review_redactions",
             "view_capabilities",
+            "view_performance",
         ),
     ),
     RoleSpec(
@@ -225,6 +232,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "manage_retention",
             "approve_destruction",
             "view_capabilities",
+            "view_performance",
         ),
     ),
     RoleSpec(
@@ -269,13 +277,18 @@ ROLES: tuple[RoleSpec, ...] = (
         "partnership_business_unit",
         "Partnership business unit",
         "Runs the safeguarding partnership; sharing agreements and pseudonymised data.",
-        _caps("manage_sharing_agreements", "view_pseudonymised_data", "view_notifications"),
+        _caps(
+            "manage_sharing_agreements",
+            "view_pseudonymised_data",
+            "view_performance",
+            "view_notifications",
+        ),
     ),
     RoleSpec(
         "performance_analyst",
         "Performance analyst",
         "Performance and returns; pseudonymised views only, no identifiable child record.",
-        _caps("view_pseudonymised_data", "view_notifications"),
+        _caps("view_pseudonymised_data", "view_performance", "view_notifications"),
     ),
     RoleSpec(
         "partner_agency",

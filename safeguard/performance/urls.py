@@ -1,0 +1,17 @@
+"""Performance pages, mounted at /performance/. Every view needs ``view_performance``."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, path
+
+from safeguard.performance.views import assets, measures, products
+
+app_name = "performance"
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", products.index, name="index"),
+    path("scorecard/", products.scorecard, name="scorecard"),
+    path("scorecard/export.<slug:fmt>", products.scorecard_export, name="scorecard_export"),
+    path("measures/<str:measure_id>/", measures.measure_detail, name="measure"),
+    path("measures/<str:measure_id>/rows.csv", measures.measure_rows_csv, name="measure_rows"),
+    path("charts/vega-embed.js", assets.vega_embed, name="vega_embed"),
+]
