@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import polars as pl
 from django.db import connection, models
@@ -126,9 +127,16 @@ def since_filter(
     """Rows dated on or after ``since`` (``on``), or still open then (``until`` unset or later)."""
     if since is None:
         return queryset
+
+    def bound(path: str) -> dt.date | dt.datetime:
+        # A time is compared with local midnight: ``__date`` would run a function per row.
+        if _field_kind(queryset, path) == "datetime":
+            return dt.datetime.combine(since, dt.time.min, tzinfo=ZoneInfo(LOCAL_TZ))
+        return since
+
     if until is None:
-        return queryset.filter(**{f"{on}__gte": since})
-    return queryset.filter(Q(**{f"{until}__isnull": True}) | Q(**{f"{until}__gte": since}))
+        return queryset.filter(**{f"{on}__gte": bound(on)})
+    return queryset.filter(Q(**{f"{until}__isnull": True}) | Q(**{f"{until}__gte": bound(until)}))
 
 
 def as_uuid(child_id: str) -> uuid.UUID:

@@ -46,6 +46,9 @@ class PeriodType(StrEnum):
     LAST_WEEK = "in the last week of the period"
 
 
+#: How every breakdown labels a missing value (never dropped silently).
+NOT_RECORDED = "Not recorded"
+
 #: The columns of every drill-down list: which child, which record, its date, a note.
 ROW_SCHEMA: dict[str, pl.DataType] = {
     "child_id": pl.Utf8(),

@@ -19,9 +19,8 @@ import polars as pl
 from safeguard.care.models import SHORT_BREAK_LEGAL_STATUSES
 from safeguard.core.timescales import Kind, Step, TimescaleError, get_rule
 from safeguard.performance.data import Data
-from safeguard.performance.registry import open_on, rows
+from safeguard.performance.registry import NOT_RECORDED, open_on, rows
 
-NOT_RECORDED = "Not recorded"
 CARE_LEAD = "Head of Service, Children in Care"
 PLACEMENTS_LEAD = "Head of Service, Placements and Fostering"
 CARE_LEAVERS_LEAD = "Head of Service, Care Leavers"

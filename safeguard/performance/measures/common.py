@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
-from django.db.models import Exists, OuterRef
 
 from safeguard.assessment.models import Assessment, AssessmentFactor
 from safeguard.care.models import (
@@ -21,6 +20,7 @@ from safeguard.exploitation.models import MissingEpisode, ReturnHomeInterview
 from safeguard.frontdoor.models import Contact, ContactChild, MashDecision
 from safeguard.people.models import Disability, Person, PopulationEstimate
 from safeguard.performance.frames import frame, read, since_filter
+from safeguard.performance.registry import NOT_RECORDED
 from safeguard.protection.models import (
     Conference,
     ConferenceAttendance,
@@ -34,9 +34,32 @@ from safeguard.workforce.models import Allocation, Worker
 
 @frame("children")
 def children(since: dt.date | None) -> pl.DataFrame:
-    disabled = Disability.objects.filter(person=OuterRef("pk")).exclude(code="NONE")
-    people = Person.objects.filter(kind="child").annotate(disabled=Exists(disabled))
-    return read(people, "date_of_birth", "gender", "ethnicity", "disabled", child_id="id")
+    """Every child with what reports break figures down by. Disability has three states
+    (a DfE code other than NONE / NONE recorded / nothing recorded) and ``disabled``."""
+    people = read(
+        Person.objects.filter(kind="child"),
+        "date_of_birth",
+        "expected_date_of_birth",
+        "gender",
+        "ethnicity",
+        child_id="id",
+    )
+    codes = read(Disability.objects.filter(person__kind="child"), "code", child_id="person")
+    states = codes.group_by("child_id").agg(
+        disabled=(pl.col("code") != "NONE").any(), recorded=pl.len() > 0
+    )
+    return (
+        people.join(states, on="child_id", how="left")
+        .with_columns(
+            disability=pl.when(pl.col("disabled"))
+            .then(pl.lit("Disability recorded"))
+            .when(pl.col("recorded"))
+            .then(pl.lit("No disability"))
+            .otherwise(pl.lit(NOT_RECORDED)),
+            disabled=pl.col("disabled").fill_null(False),
+        )
+        .drop("recorded")
+    )
 
 
 @frame("population")
@@ -47,7 +70,7 @@ def population(since: dt.date | None) -> pl.DataFrame:
 @frame("contacts")
 def contacts(since: dt.date | None) -> pl.DataFrame:
     return read(
-        since_filter(Contact.objects.all(), since, on="received_at__date"),
+        since_filter(Contact.objects.all(), since, on="received_at"),
         "source",
         "channel",
         "ppn_rating",
@@ -60,7 +83,7 @@ def contacts(since: dt.date | None) -> pl.DataFrame:
 @frame("contact_children")
 def contact_children(since: dt.date | None) -> pl.DataFrame:
     return read(
-        since_filter(ContactChild.objects.all(), since, on="contact__received_at__date"),
+        since_filter(ContactChild.objects.all(), since, on="contact__received_at"),
         contact_id="contact",
         child_id="child",
     )
@@ -69,7 +92,7 @@ def contact_children(since: dt.date | None) -> pl.DataFrame:
 @frame("mash_decisions")
 def mash_decisions(since: dt.date | None) -> pl.DataFrame:
     return read(
-        since_filter(MashDecision.objects.all(), since, on="decided_at__date"),
+        since_filter(MashDecision.objects.all(), since, on="decided_at"),
         "outcome",
         decision_id="id",
         child_id="child",

@@ -14,6 +14,7 @@ from safeguard.frontdoor.models import OPENS_REFERRAL, MashOutcome
 from safeguard.performance.data import Data
 from safeguard.performance.periods import Period
 from safeguard.performance.registry import (
+    NOT_RECORDED,
     Figure,
     PeriodType,
     Polarity,
@@ -26,7 +27,6 @@ from safeguard.performance.registry import (
     rows,
 )
 
-NOT_RECORDED = "Not recorded"
 FRONT_DOOR_LEAD = "Head of Service, Front Door and MASH"
 OBA_SOURCE = "003 Service Improvement Plan (OBA snapshot)"
 SELF_EVALUATION_SOURCE = "004 self-evaluation (data taken from CHAT)"

@@ -15,15 +15,12 @@ from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary
 
 import polars as pl
-from django.db.models import Case, CharField, Exists, OuterRef, Value, When
 
 from safeguard.core.codes import codelist
-from safeguard.people.models import Disability, Person
 from safeguard.performance.data import Data
-from safeguard.performance.frames import frame, read
+from safeguard.performance.registry import NOT_RECORDED
 from safeguard.protection.models import INITIAL_CONFERENCE_TYPES, ConferenceType
 
-NOT_RECORDED = "Not recorded"
 CP_LEAD = "Head of Service, Safeguarding and Quality Assurance"
 OBA_SOURCE = "003 Service Improvement Plan (OBA snapshot)"
 CP_REPORT_SOURCE = "000 Annual child protection report 2018/19"
@@ -51,33 +48,8 @@ def cached(data: Data, key: str, build: Callable[[], pl.DataFrame]) -> pl.DataFr
 # --- children -----------------------------------------------------------------------------
 
 
-@frame("child_characteristics")
-def child_characteristics(since: dt.date | None) -> pl.DataFrame:
-    """Children with what the CP report breaks plans down by; disability in three states
-    (a DfE code other than NONE / NONE recorded / nothing recorded)."""
-    disabled = Disability.objects.filter(person=OuterRef("pk")).exclude(code="NONE")
-    none = Disability.objects.filter(person=OuterRef("pk"), code="NONE")
-    people = Person.objects.filter(kind="child").annotate(
-        disability=Case(
-            When(Exists(disabled), then=Value("Disability recorded")),
-            When(Exists(none), then=Value("No disability")),
-            default=Value(NOT_RECORDED),
-            output_field=CharField(),
-        )
-    )
-    return read(
-        people,
-        "date_of_birth",
-        "expected_date_of_birth",
-        "gender",
-        "ethnicity",
-        "disability",
-        child_id="id",
-    )
-
-
 def with_children(found: pl.DataFrame, data: Data) -> pl.DataFrame:
-    return found.join(data.frame("child_characteristics"), on="child_id", how="left")
+    return found.join(data.frame("children"), on="child_id", how="left")
 
 
 def age_on(day: pl.Expr | dt.date) -> pl.Expr:
