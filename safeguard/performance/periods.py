@@ -159,11 +159,26 @@ class Period:
         return self.start.isoformat()
 
     @classmethod
+    def parse_span(cls, text: str) -> Period:
+        first, sep, last = text.strip().partition("..")
+        try:
+            start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        except ValueError:
+            start = end = None
+        if not sep or start is None or end is None or end < start:
+            raise PeriodError(
+                f"Enter the span as two dates, first..last, for example "
+                f"2025-02-01..2025-07-31 (got {text!r})."
+            )
+        return cls(start, end, "span")
+
+    @classmethod
     def parse(cls, kind: PeriodKind, text: str) -> Period:
         parser = {
             "month": cls.parse_month,
             "quarter": cls.parse_quarter,
             "year": cls.parse_year,
             "day": cls.parse_day,
+            "span": cls.parse_span,
         }[kind]
         return parser(text)

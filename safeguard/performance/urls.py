@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from safeguard.performance.views import assets, measures, products
+from safeguard.performance.views import assets, measures, products, reports
 
 app_name = "performance"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -13,5 +13,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("scorecard/export.<slug:fmt>", products.scorecard_export, name="scorecard_export"),
     path("measures/<str:measure_id>/", measures.measure_detail, name="measure"),
     path("measures/<str:measure_id>/rows.csv", measures.measure_rows_csv, name="measure_rows"),
+    path("cp-annual/", reports.cp_annual_page, name="cp_annual"),
+    path("cp-annual/export.<slug:fmt>", reports.cp_annual_export, name="cp_annual_export"),
+    path("self-evaluation/", reports.self_evaluation_page, name="self_evaluation"),
+    path(
+        "self-evaluation/export.<slug:fmt>",
+        reports.self_evaluation_export,
+        name="self_evaluation_export",
+    ),
     path("charts/vega-embed.js", assets.vega_embed, name="vega_embed"),
 ]

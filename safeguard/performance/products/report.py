@@ -26,6 +26,12 @@ class Cell:
     text: str
     measure_id: str = ""
     period: Period | None = None  # with measure_id: the drill-down link
+    value: float | None = None  # the unrounded figure, for spreadsheets
+    unit: Unit | None = None
+
+    @property
+    def drill_code(self) -> str:
+        return f"{self.period.kind}:{self.period.code}" if self.period else ""
 
     @property
     def link(self) -> bool:
@@ -66,7 +72,7 @@ class Report:
 def _value_cell(measure: Measure, period: Period, figure: Figure) -> Cell:
     if not measure.has_data:
         return Cell("No data yet")
-    return Cell(measure.format(figure.value), measure.id, period)
+    return Cell(measure.format(figure.value), measure.id, period, figure.value, measure.unit)
 
 
 def _awaiting_notes(measures: list[Measure]) -> list[str]:
@@ -130,7 +136,14 @@ def _breakdowns(
         figures = [data.figure(m.id, p) for p in periods]
         labels = list(dict.fromkeys(label for f in figures for label, _ in f.breakdown or []))
         rows = [
-            [Cell(label), *(Cell(m.format(dict(f.breakdown or []).get(label))) for f in figures)]
+            [
+                Cell(label),
+                *(
+                    Cell(m.format(v), value=v, unit=m.unit)
+                    for f in figures
+                    for v in [dict(f.breakdown or []).get(label)]
+                ),
+            ]
             for label in labels
         ]
         rows.append([Cell("Total"), *(_value_cell(m, p, f) for p, f in

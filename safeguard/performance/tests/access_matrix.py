@@ -12,6 +12,25 @@ def _measure(measure_id: str):
 
 
 CASES = [
+    Case(url_name="performance:cp_annual", allowed=REPORT_READERS),
+    Case(
+        url_name="performance:cp_annual",
+        allowed=REPORT_READERS,
+        query="year=2025-26",
+        ok_status=400,
+        note="(a year written the wrong way: the form with an error)",
+    ),
+    Case(
+        url_name="performance:cp_annual_export",
+        kwargs=lambda w: {"fmt": "csv"},
+        allowed=REPORT_READERS,
+    ),
+    Case(url_name="performance:self_evaluation", allowed=REPORT_READERS),
+    Case(
+        url_name="performance:self_evaluation_export",
+        kwargs=lambda w: {"fmt": "xlsx"},
+        allowed=REPORT_READERS,
+    ),
     Case(url_name="performance:index", allowed=REPORT_READERS),
     Case(url_name="performance:scorecard", allowed=REPORT_READERS),
     Case(

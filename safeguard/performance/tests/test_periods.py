@@ -54,6 +54,8 @@ def test_labels_and_codes() -> None:
         ("quarter", "2025-Q5", "YYYY-Qn"),
         ("year", "2025-26", "year it starts"),
         ("day", "2025-02-30", "YYYY-MM-DD"),
+        ("span", "2025-07-31..2025-02-01", "first..last"),
+        ("span", "2025-02-01", "first..last"),
     ],
 )
 def test_bad_periods_get_a_specific_message(kind: str, text: str, message: str) -> None:
@@ -67,3 +69,8 @@ def test_the_last_six_months_as_at_a_date() -> None:
     assert span.label == "1 February 2020 to 31 July 2020"
     assert span.previous().end == dt.date(2020, 1, 31)
     assert len(span.months()) == 6
+
+
+def test_a_span_reads_back_from_its_code() -> None:
+    span = Period.months_to(dt.date(2020, 7, 31), 12)
+    assert Period.parse("span", span.code) == span

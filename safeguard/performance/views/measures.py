@@ -24,12 +24,13 @@ from safeguard.performance.views import drilldown
 
 PER_PAGE = 50
 #: How many periods the trend chart shows, by the kind of period asked for.
-TREND_LENGTH: dict[str, int] = {"month": 12, "quarter": 8, "year": 5, "day": 1}
+TREND_LENGTH: dict[str, int] = {"month": 12, "quarter": 8, "year": 5, "day": 1, "span": 2}
 KINDS: tuple[tuple[str, str, str], ...] = (
     ("month", "Month", "2025-08"),
     ("quarter", "Financial quarter", "2025-Q2"),
     ("year", "Financial year", "2025"),
     ("day", "Day (as at)", "2025-07-31"),
+    ("span", "Span of dates (first..last)", "2025-02-01..2025-07-31"),
 )
 LISTS = {"numerator": "Numerator", "denominator": "Denominator"}
 
@@ -53,7 +54,12 @@ def _period(request: HttpRequest) -> tuple[Period, str, str, str]:
             return default, "month", default.code, ""
         kind, _, code = raw.partition(":")
     if kind not in TREND_LENGTH:
-        return default, "month", code, "Choose the kind of period: month, quarter, year or day."
+        return (
+            default,
+            "month",
+            code,
+            "Choose the kind of period: month, quarter, year, day or span of dates.",
+        )
     try:
         period = Period.parse(_kind(kind), code)
     except PeriodError as error:
@@ -65,7 +71,7 @@ def _period(request: HttpRequest) -> tuple[Period, str, str, str]:
 
 def _kind(kind: str) -> PeriodKind:
     match kind:
-        case "month" | "quarter" | "year" | "day":
+        case "month" | "quarter" | "year" | "day" | "span":
             return kind
     raise PeriodError(f"Unknown kind of period {kind!r}.")
 
