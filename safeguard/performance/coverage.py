@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Max, Min
+from django.utils import timezone
 
-from safeguard.cin.models import CINEpisode
+from safeguard.frontdoor.models import Contact
 from safeguard.performance.periods import Period
 
 
@@ -15,11 +16,12 @@ class NoDataError(ValueError):
 
 
 def records_span() -> tuple[dt.date, dt.date] | None:
-    """The first and last referral dates held (referrals start every journey past MASH)."""
-    span = CINEpisode.objects.aggregate(first=Min("referral_date"), last=Max("referral_date"))
+    """The first and last days contacts were received: every journey starts with one,
+    and earlier history migrated with a child (old referrals) is not a full record."""
+    span = Contact.objects.aggregate(first=Min("received_at"), last=Max("received_at"))
     if span["first"] is None:
         return None
-    return span["first"], span["last"]
+    return timezone.localdate(span["first"]), timezone.localdate(span["last"])
 
 
 def require_records(period: Period) -> None:

@@ -50,7 +50,8 @@ class Period:
     @classmethod
     def months_to(cls, day: dt.date, count: int) -> Period:
         """The ``count`` months ending on ``day`` ("the last 6 months" as at a date)."""
-        return cls(add_months(day, -count) + dt.timedelta(days=1), day, "span")
+        # From the day after, back: 30 September less 6 months starts on 1 April.
+        return cls(add_months(day + dt.timedelta(days=1), -count), day, "span")
 
     @classmethod
     def parse_month(cls, text: str) -> Period:

@@ -69,6 +69,18 @@ def test_the_last_six_months_as_at_a_date() -> None:
     assert span.label == "1 February 2020 to 31 July 2020"
     assert span.previous().end == dt.date(2020, 1, 31)
     assert len(span.months()) == 6
+    assert Period.months_to(dt.date(2025, 9, 30), 6).start == dt.date(2025, 4, 1)
+    assert Period.months_to(dt.date(2025, 7, 15), 6).start == dt.date(2025, 1, 16)
+
+
+@given(st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2040, 12, 31)))
+def test_a_span_of_months_ends_on_its_day_and_has_no_gap_before_it(day: dt.date) -> None:
+    span = Period.months_to(day, 6)
+    assert span.end == day
+    assert Period.months_to(span.start - dt.timedelta(days=1), 6).end + dt.timedelta(days=1) == (
+        span.start
+    )
+    assert 181 <= (span.end - span.start).days + 1 <= 184
 
 
 def test_a_span_reads_back_from_its_code() -> None:
