@@ -162,15 +162,16 @@ class Period:
     @classmethod
     def parse_span(cls, text: str) -> Period:
         first, sep, last = text.strip().partition("..")
+        problem = PeriodError(
+            f"Enter the span as two dates, first..last, for example "
+            f"2025-02-01..2025-07-31 (got {text!r})."
+        )
         try:
             start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
         except ValueError:
-            start = end = None
-        if not sep or start is None or end is None or end < start:
-            raise PeriodError(
-                f"Enter the span as two dates, first..last, for example "
-                f"2025-02-01..2025-07-31 (got {text!r})."
-            )
+            raise problem from None
+        if not sep or end < start:
+            raise problem
         return cls(start, end, "span")
 
     @classmethod
