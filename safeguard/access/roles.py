@@ -116,6 +116,11 @@ CAPABILITIES: tuple[CapabilitySpec, ...] = (
         "holders of open_child_record, and pseudonyms to everyone else.",
     ),
     CapabilitySpec(
+        "write_performance_commentary",
+        "Write performance commentary",
+        "Lead officers: enter or change an outcome indicator's commentary for a quarter.",
+    ),
+    CapabilitySpec(
         "view_caseload",
         "See one's own work",
         "The 'My work' page: one's caseload with every statutory item due or overdue.",
@@ -233,6 +238,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "approve_destruction",
             "view_capabilities",
             "view_performance",
+            "write_performance_commentary",
         ),
     ),
     RoleSpec(

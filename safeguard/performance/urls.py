@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from safeguard.performance.views import assets, measures, products, reports
+from safeguard.performance.views import assets, measures, outcomes, products, reports
 
 app_name = "performance"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -22,4 +22,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="self_evaluation_export",
     ),
     path("charts/vega-embed.js", assets.vega_embed, name="vega_embed"),
+    path("outcomes/", outcomes.overview, name="outcomes"),
+    path("outcomes/export.<slug:fmt>", outcomes.export, name="outcomes_export"),
+    path("outcomes/<slug:code>/", outcomes.indicator, name="outcome"),
+    path("outcomes/<slug:code>/commentary/", outcomes.commentary, name="outcome_commentary"),
+    path("risks/", outcomes.risks, name="risks"),
 ]

@@ -30,7 +30,7 @@ class Who:
     label: str
     identifier: str = ""
     url: str = ""
-    kind: str = "child"  # child / staff
+    kind: str = "child"  # child / staff / team
     pseudonymised: bool = False
 
 
@@ -51,7 +51,7 @@ def identify(user: Any, ids: Iterable[str]) -> dict[str, Who]:
     from safeguard.access.models import RestrictedRecord
     from safeguard.access.selectors import children_visible_to
     from safeguard.people.models import Person
-    from safeguard.workforce.models import Worker
+    from safeguard.workforce.models import Team, Worker
 
     keys: dict[str, uuid.UUID] = {}
     for raw in ids:
@@ -82,9 +82,13 @@ def identify(user: Any, ids: Iterable[str]) -> dict[str, Who]:
     staff = dict(
         Worker.objects.filter(pk__in=others).values_list("pk", "staff_id") if others else []
     )
+    rest = [key for key in others if key not in staff]
+    teams = dict(Team.objects.filter(pk__in=rest).values_list("pk", "name") if rest else [])
     out: dict[str, Who] = {}
     for raw, key in keys.items():
-        if key in staff:
+        if key in teams:
+            out[raw] = Who(f"Team {teams[key]}", kind="team")
+        elif key in staff:
             out[raw] = Who(f"Staff {staff[key]}", staff[key], kind="staff")
         elif key in people and names and key not in hidden:
             person = people[key]
