@@ -88,7 +88,12 @@ def for_display(report: IndicatorReport, *, svg: bool) -> dict[str, Any]:
 
 
 def outcomes_pdf(outcomes: Outcomes) -> bytes:
-    html = render_to_string(
+    return html_to_pdf(outcomes_html(outcomes))
+
+
+def outcomes_html(outcomes: Outcomes) -> str:
+    """Every indicator page as one self-contained document (the PDF's HTML)."""
+    return render_to_string(
         "performance/pdf/outcomes.html",
         {
             "title": TITLE,
@@ -99,4 +104,3 @@ def outcomes_pdf(outcomes: Outcomes) -> bytes:
             "la_name": settings.SAFEGUARD_LA_NAME,
         },
     )
-    return html_to_pdf(html)

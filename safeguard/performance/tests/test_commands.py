@@ -51,6 +51,12 @@ def test_reports_write_and_name_their_period(tmp_path: Path, contacts: None, cap
     call_command("report", "self-evaluation", "--date", "2025-09-30", "-o", str(pack))
     assert "Reading contacts" in capsys.readouterr().err  # progress on stderr
     assert "1 April 2025 to 30 September 2025" in pack.read_text()
+    outcomes = tmp_path / "outcomes.csv"
+    call_command("report", "outcomes", "--quarter", "2025-Q2", "-o", str(outcomes), verbosity=0)
+    assert "OUT-S01" in outcomes.read_text()
+    assert (tmp_path / "outcomes.pdf").exists() is False
+    call_command("report", "outcomes", "--quarter", "2025-Q2", "-o", str(tmp_path / "o.pdf"))
+    assert (tmp_path / "o.pdf").read_bytes().startswith(b"%PDF")
 
 
 @pytest.mark.parametrize(
@@ -61,6 +67,8 @@ def test_reports_write_and_name_their_period(tmp_path: Path, contacts: None, cap
         (["scorecard", "--month", "2025-08", "-o", "x.docx"], "Cannot tell the format"),
         (["report", "cp-annual", "--year", "2025-26", "-o", "x.pdf"], "the year it starts"),
         (["report", "self-evaluation", "--date", "31/07/2025", "-o", "x.pdf"], "YYYY-MM-DD"),
+        (["report", "outcomes", "--quarter", "2025-Q5", "-o", "x.pdf"], "YYYY-Qn"),
+        (["report", "outcomes", "--quarter", "2025-Q2", "-o", "x.xlsx"], "PDF, HTML or CSV"),
     ],
 )
 def test_bad_requests_fail_with_a_clear_message(

@@ -16,7 +16,8 @@ from safeguard.performance.management.commands._reporting import (
     write_output,
 )
 from safeguard.performance.periods import Period, PeriodError
-from safeguard.performance.products import cp_annual, self_evaluation
+from safeguard.performance.products import cp_annual, outcomes_export, self_evaluation
+from safeguard.performance.products.outcomes import compute_all
 from safeguard.performance.products.report import Report, build_report
 
 
@@ -82,4 +83,13 @@ class Command(BaseCommand):
     def _outcomes(self, quarter: str, fmt: str, progress: Progress) -> str | bytes:
         period = Period.parse_quarter(quarter)
         require_records(period)
-        raise CommandError("The outcomes report is not available from the command line yet.")
+        if fmt == "xlsx":
+            raise CommandError("The outcomes report is written as PDF, HTML or CSV.")
+        progress(f"Computing the indicators for {period.label}")
+        outcomes = compute_all(period)
+        progress(f"Writing {fmt.upper()}")
+        if fmt == "csv":
+            return outcomes_export.outcomes_csv(outcomes)
+        if fmt == "pdf":
+            return outcomes_export.outcomes_pdf(outcomes)
+        return outcomes_export.outcomes_html(outcomes)
