@@ -7,6 +7,7 @@ bad file changes nothing and the error names the file, row, field and what was e
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from safeguard.core import clock
 from safeguard.people.models import PopulationEstimate
 from safeguard.performance import registry
 from safeguard.performance.models import ComparatorArea, ComparatorValue
@@ -151,8 +153,12 @@ def load_demo_reference() -> None:
     if not ComparatorValue.objects.exists():
         load_comparators(DEMO_COMPARATORS)
     if not CorporateRisk.objects.exists():
+        # Reviewed at the last quarter end, as a risk register is each quarter.
+        today = clock.today()
+        quarter_start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+        last_quarter_end = quarter_start - dt.timedelta(days=1)
         for ref, description, score, trend, measure_ids in DEMO_RISKS:
             CorporateRisk.objects.create(
                 ref=ref, description=description, score=score, trend=trend,
-                measure_ids=measure_ids,
+                measure_ids=measure_ids, reviewed_on=last_quarter_end,
             )  # fmt: skip
