@@ -134,6 +134,11 @@ def read(queryset: QuerySet[Any], *fields: str, **renamed: str) -> pl.DataFrame:
     return pl.DataFrame([_series(n, k, c) for n, k, c in zip(names, kinds, columns, strict=True)])
 
 
+def midnight(day: dt.date) -> dt.datetime:
+    """The start of ``day`` in local time, for comparing a time column with a day."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=ZoneInfo(LOCAL_TZ))
+
+
 def since_filter(
     queryset: QuerySet[Any], since: dt.date | None, *, on: str, until: str | None = None
 ) -> QuerySet[Any]:
@@ -144,7 +149,7 @@ def since_filter(
     def bound(path: str) -> dt.date | dt.datetime:
         # A time is compared with local midnight: ``__date`` would run a function per row.
         if _field_kind(queryset, path) == "datetime":
-            return dt.datetime.combine(since, dt.time.min, tzinfo=ZoneInfo(LOCAL_TZ))
+            return midnight(since)
         return since
 
     if until is None:

@@ -8,6 +8,7 @@ import polars as pl
 import pytest
 
 from safeguard.access.testing.world import build_world
+from safeguard.core import clock
 from safeguard.people.tests.journey import full_history
 from safeguard.performance.data import Data
 from safeguard.performance.frames import FRAMES
@@ -75,3 +76,31 @@ def test_working_days_skip_weekends_and_bank_holidays() -> None:
     # 22-24 Dec, 29-31 Dec, 2 Jan (25, 26 Dec and 1 Jan are bank holidays) = 7
     # 26-29 Aug (25 Aug 2025 is the summer bank holiday) = 4
     assert counted.to_series().to_list() == [7, 4]
+
+
+def test_reading_only_the_window_never_changes_a_figure(make_child) -> None:
+    """Every measure gives the same figure whether the run reads all the records or only
+    the window ``Data.for_periods`` reads (a full history plus older and newer records)."""
+    world = build_world()
+    full_history(world.child_allocated, world.workers["social_worker"])
+    from safeguard.cin.models import CINEpisode
+
+    old = make_child(first_name="Old", last_name="Referral")
+    CINEpisode.objects.create(
+        child=old,
+        referral_date=dt.date(2015, 5, 1),
+        referral_source="6",
+        closure_date=dt.date(2015, 9, 1),
+        reason_for_closure="RC8",
+    )
+    month = Period.month(clock.today().year - 1, 6)
+    periods = month.trailing(13)
+    everything, window = Data(), Data.for_periods(periods)
+    assert window.since is not None
+    for measure_id, measure in REGISTRY.items():
+        if not measure.has_data:
+            continue
+        for period in periods:
+            whole, part = everything.figure(measure_id, period), window.figure(measure_id, period)
+            assert whole.value == part.value, (measure_id, period)
+            assert whole.numerator_count == part.numerator_count, (measure_id, period)
