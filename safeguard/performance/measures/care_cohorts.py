@@ -171,7 +171,7 @@ def placements(data: Data) -> pl.DataFrame:
 def _care_children(data: Data) -> pl.DataFrame:
     ever = data.frame("care_episodes").select("child_id").unique()
     return (
-        data.frame("children")
+        data.frame("care_children")
         .select("child_id", "date_of_birth")
         .join(ever, on="child_id", how="semi")
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
+from django.db.models import QuerySet
 
 from safeguard.assessment.models import Assessment, AssessmentFactor
 from safeguard.care.models import (
@@ -32,24 +33,20 @@ from safeguard.protection.models import (
 from safeguard.workforce.models import Allocation, Worker
 
 
-@frame("children")
-def children(since: dt.date | None) -> pl.DataFrame:
-    """Every child with what reports break figures down by. Disability has three states
-    (a DfE code other than NONE / NONE recorded / nothing recorded) and ``disabled``."""
-    people = read(
-        Person.objects.filter(kind="child"),
-        "date_of_birth",
-        "expected_date_of_birth",
-        "gender",
-        "ethnicity",
-        child_id="id",
+def child_details(people: QuerySet[Person]) -> pl.DataFrame:
+    """The children in ``people`` with what reports break figures down by. Disability has
+    three states (a DfE code other than NONE / NONE recorded / nothing recorded)."""
+    found = read(
+        people, "date_of_birth", "expected_date_of_birth", "gender", "ethnicity", child_id="id"
     )
-    codes = read(Disability.objects.filter(person__kind="child"), "code", child_id="person")
+    codes = read(
+        Disability.objects.filter(person__in=people.values("pk")), "code", child_id="person"
+    )
     states = codes.group_by("child_id").agg(
         disabled=(pl.col("code") != "NONE").any(), recorded=pl.len() > 0
     )
     return (
-        people.join(states, on="child_id", how="left")
+        found.join(states, on="child_id", how="left")
         .with_columns(
             disability=pl.when(pl.col("disabled"))
             .then(pl.lit("Disability recorded"))
@@ -60,6 +57,32 @@ def children(since: dt.date | None) -> pl.DataFrame:
         )
         .drop("recorded")
     )
+
+
+@frame("children")
+def children(since: dt.date | None) -> pl.DataFrame:
+    """Every child. Measures whose cohort is narrower join one of the frames below: a
+    scorecard then reads a few thousand children, not the whole population of them."""
+    return child_details(Person.objects.filter(kind="child"))
+
+
+@frame("care_children")
+def care_children(since: dt.date | None) -> pl.DataFrame:
+    """Children ever looked after."""
+    return child_details(Person.objects.filter(pk__in=PeriodOfCare.objects.values("child")))
+
+
+@frame("plan_children")
+def plan_children(since: dt.date | None) -> pl.DataFrame:
+    """Children ever on a child protection plan."""
+    return child_details(Person.objects.filter(pk__in=CPPlan.objects.values("child")))
+
+
+@frame("conferenced_children")
+def conferenced_children(since: dt.date | None) -> pl.DataFrame:
+    """Children with a conference in the run's window."""
+    held = since_filter(Conference.objects.all(), since, on="scheduled_for")
+    return child_details(Person.objects.filter(pk__in=held.values("child")))
 
 
 @frame("population")

@@ -48,8 +48,10 @@ def cached(data: Data, key: str, build: Callable[[], pl.DataFrame]) -> pl.DataFr
 # --- children -----------------------------------------------------------------------------
 
 
-def with_children(found: pl.DataFrame, data: Data) -> pl.DataFrame:
-    return found.join(data.frame("children"), on="child_id", how="left")
+def with_children(found: pl.DataFrame, data: Data, among: str = "plan_children") -> pl.DataFrame:
+    """``found`` with its children's characteristics, from the smallest frame holding them
+    all (``among``: plan_children, conferenced_children or children)."""
+    return found.join(data.frame(among), on="child_id", how="left")
 
 
 def age_on(day: pl.Expr | dt.date) -> pl.Expr:

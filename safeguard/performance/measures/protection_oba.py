@@ -175,7 +175,9 @@ def repeat_plan_rate(data: Data, period: Period) -> Figure:
 def advocacy_cohort(data: Data, period: Period) -> tuple[pl.DataFrame, str]:
     """Conferences held in the period for children aged 8 or over on the day, with what
     was recorded about advocacy; and a note on children whose age is not recorded."""
-    held = with_children(conferences_held(data).filter(in_period("held_on", period)), data)
+    held = with_children(
+        conferences_held(data).filter(in_period("held_on", period)), data, "conferenced_children"
+    )
     held = held.with_columns(age=age_on(pl.col("held_on")))
     unknown = held.filter(
         pl.col("date_of_birth").is_null() & pl.col("expected_date_of_birth").is_null()
