@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar, cast
 
 import polars as pl
 
@@ -14,6 +15,7 @@ from safeguard.performance.periods import Period
 from safeguard.performance.registry import Figure
 
 FIRST_DAY = dt.date(2000, 1, 1)
+T = TypeVar("T")
 HISTORY_YEARS = 1
 
 
@@ -32,6 +34,7 @@ class Data:
         self.since = since
         self._frames: dict[str, pl.DataFrame] = {}
         self._figures: dict[tuple[str, Period], Figure] = {}
+        self._derived: dict[str, object] = {}
         self._progress = progress
 
     def frame(self, name: str) -> pl.DataFrame:
@@ -64,6 +67,13 @@ class Data:
             else:
                 self._figures[key] = measure.compute(self, period)
         return self._figures[key]
+
+    def derived(self, key: str, build: Callable[[Data], T]) -> T:
+        """A frame (or value) derived from frames, built once per run: a 12-month trend
+        asks for the same enriched frame thirteen times and only filters it differently."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return cast(T, self._derived[key])
 
     def population(self, year: int) -> int | None:
         """Children aged 0-17 in the mid-year estimate for ``year`` (nearest earlier year

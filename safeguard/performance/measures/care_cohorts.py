@@ -10,9 +10,7 @@ status V3/V4) are not "in care" for these counts.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, TypeVar, cast
-from weakref import WeakKeyDictionary
+from typing import TypeVar
 
 import polars as pl
 
@@ -119,16 +117,6 @@ def in_care_rows(found: pl.DataFrame, detail: str | pl.Expr | None = None) -> pl
 
 
 Built = TypeVar("Built")
-_CACHE: WeakKeyDictionary[Data, dict[str, Any]] = WeakKeyDictionary()
-
-
-def cached(data: Data, key: str, build: Callable[[Data], Built]) -> Built:
-    """Build a derived frame once per run: a 12-month trend asks for the same enriched
-    episodes thirteen times, and only the filter by day differs."""
-    store = _CACHE.setdefault(data, {})
-    if key not in store:
-        store[key] = build(data)
-    return cast(Built, store[key])
 
 
 def _placements(data: Data) -> pl.DataFrame:
@@ -165,7 +153,7 @@ def placements(data: Data) -> pl.DataFrame:
     start of the placement before (for an adoption placement, DfE stability counts the
     adoptive placement together with the one before it).
     """
-    return cached(data, "care.placements", _placements)
+    return data.derived("care.placements", _placements)
 
 
 def _care_children(data: Data) -> pl.DataFrame:
@@ -179,7 +167,7 @@ def _care_children(data: Data) -> pl.DataFrame:
 
 def care_children(data: Data) -> pl.DataFrame:
     """Date of birth of every child ever looked after (a small frame to join with)."""
-    return cached(data, "care.children", _care_children)
+    return data.derived("care.children", _care_children)
 
 
 def episodes_on(data: Data, day: dt.date) -> pl.DataFrame:

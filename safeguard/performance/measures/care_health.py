@@ -21,7 +21,6 @@ from safeguard.performance.measures.care_cohorts import (
     SELF_EVALUATION_SOURCE,
     SHORT_BREAKS,
     birthday,
-    cached,
     care_children,
     due_after,
     episodes_on,
@@ -57,7 +56,7 @@ def _seen_visits(data: Data) -> pl.DataFrame:
 def last_seen(data: Data, day: dt.date) -> pl.DataFrame:
     """Each child's latest statutory looked-after visit with the child seen, up to ``day``."""
     return (
-        cached(data, "care.seen_visits", _seen_visits)
+        data.derived("care.seen_visits", _seen_visits)
         .filter(pl.col("visit_date") <= day)
         .group_by("child_id")
         .agg(last_seen=pl.col("visit_date").max())
@@ -278,7 +277,7 @@ def _rha_due(data: Data) -> pl.DataFrame:
     lead=HEALTH_LEAD,
 )
 def rha_on_time(data: Data, period: Period) -> Figure:
-    due = cached(data, "care.rha_due", _rha_due).filter(
+    due = data.derived("care.rha_due", _rha_due).filter(
         pl.col("due").is_between(period.start, period.end)
     )
     on_time = due.filter(pl.col("next_on") <= pl.col("due"))

@@ -33,7 +33,6 @@ from safeguard.performance.measures.care_cohorts import (
     SHORT_BREAKS,
     age_on,
     birthday,
-    cached,
     care_children,
     step,
 )
@@ -92,7 +91,7 @@ def care_leavers_on(data: Data, day: dt.date) -> pl.DataFrame:
     )
     until = pl.min_horizontal(pl.col("ended_on").fill_null(day), pl.lit(day))
     qualifying = (
-        cached(data, "care.leaver_episodes", _qualifying_episodes)
+        data.derived("care.leaver_episodes", _qualifying_episodes)
         .filter(pl.col("started_on") <= day)
         .group_by("child_id")
         .agg(
@@ -160,8 +159,7 @@ def leaver_rows(found: pl.DataFrame, column: str) -> pl.DataFrame:
 def aged(data: Data, period: Period, youngest: int, oldest: int) -> pl.DataFrame:
     """Care leavers aged ``youngest`` to ``oldest`` at the period end, with their contact."""
     day = period.end
-    leavers = cached(
-        data,
+    leavers = data.derived(
         f"care.leavers.{day.isoformat()}",
         lambda data: with_current_contact(data, care_leavers_on(data, day), day),
     )

@@ -94,6 +94,12 @@ def contacts_received(data: Data, period: Period) -> Figure:
     return count(rows(found, on="received_on", record="Contact", detail="channel"))
 
 
+def _with_previous(data: Data) -> pl.DataFrame:
+    """Each referral with the date of the child's referral before it."""
+    referrals = data.frame("referrals").sort("child_id", "referral_date")
+    return referrals.with_columns(previous=pl.col("referral_date").shift(1).over("child_id"))
+
+
 @measure(
     id="OBA2-11",
     name="Re-referrals within 12 months",
@@ -109,9 +115,9 @@ def contacts_received(data: Data, period: Period) -> Figure:
     lead=FRONT_DOOR_LEAD,
 )
 def re_referral_rate(data: Data, period: Period) -> Figure:
-    referrals = data.frame("referrals").sort("child_id", "referral_date")
-    referrals = referrals.with_columns(previous=pl.col("referral_date").shift(1).over("child_id"))
-    cohort = referrals.filter(in_period("referral_date", period))
+    cohort = data.derived("front_door.referrals_with_previous", _with_previous).filter(
+        in_period("referral_date", period)
+    )
     within = cohort.filter(
         pl.col("previous").is_not_null()
         & (pl.col("previous") >= pl.col("referral_date").dt.offset_by("-12mo"))

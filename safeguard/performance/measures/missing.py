@@ -23,7 +23,6 @@ from safeguard.performance.measures.care_cohorts import (
     SELF_EVALUATION_SOURCE,
     SHORT_BREAKS,
     breakdown,
-    cached,
     due_after,
     looked_after_between,
     step,
@@ -164,7 +163,7 @@ def returns_in(data: Data, period: Period) -> pl.DataFrame:
     """Episodes that ended in the period with their interview (columns null when none) and
     the registry's two deadlines: 72 hours after the return, and 3 working days after the
     notification of the return (null when the notification time is not recorded)."""
-    return cached(data, "missing.returns", _returns).filter(in_period("ended_on", period))
+    return data.derived("missing.returns", _returns).filter(in_period("ended_on", period))
 
 
 def interview_detail() -> pl.Expr:

@@ -11,8 +11,7 @@ plan's start (so 2 years minus a day is within, 2 years plus a day is not).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from weakref import WeakKeyDictionary
+from collections.abc import Sequence
 
 import polars as pl
 
@@ -31,19 +30,6 @@ ADVOCACY_AGE = 8
 
 ICPC_TYPES: tuple[str, ...] = tuple(str(t) for t in INITIAL_CONFERENCE_TYPES)
 RCPC = str(ConferenceType.REVIEW)
-
-# --- caching per run ----------------------------------------------------------------------
-
-_CACHE: WeakKeyDictionary[Data, dict[str, pl.DataFrame]] = WeakKeyDictionary()
-
-
-def cached(data: Data, key: str, build: Callable[[], pl.DataFrame]) -> pl.DataFrame:
-    """A derived frame computed once per run (a monthly series asks for it 12 times)."""
-    store = _CACHE.setdefault(data, {})
-    if key not in store:
-        store[key] = build()
-    return store[key]
-
 
 # --- children -----------------------------------------------------------------------------
 
@@ -161,7 +147,7 @@ def plans(data: Data) -> pl.DataFrame:
             .otherwise(None),
         )
 
-    return cached(data, "cp_plans_with_previous", build)
+    return data.derived("cp_plans_with_previous", lambda _: build())
 
 
 def within_two_years() -> pl.Expr:
@@ -234,4 +220,4 @@ def conferences_held(data: Data) -> pl.DataFrame:
             .otherwise(pl.concat_str(group, pl.lit(" on "), pl.col("held_on").cast(pl.Utf8))),
         )
 
-    return cached(data, "conferences_held", build)
+    return data.derived("conferences_held", lambda _: build())

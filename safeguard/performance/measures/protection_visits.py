@@ -28,7 +28,6 @@ from safeguard.performance.measures.protection_common import (
     OBA_SOURCE,
     SELF_EVALUATION_SOURCE,
     age_on,
-    cached,
     on_plan,
     plans,
 )
@@ -141,7 +140,7 @@ def visit_segments(data: Data) -> pl.DataFrame:
             "last_k",
         )
 
-    return cached(data, "cp_visit_segments", build)
+    return data.derived("cp_visit_segments", lambda _: build())
 
 
 def visits_due(data: Data, period: Period) -> pl.DataFrame:
