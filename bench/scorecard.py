@@ -108,6 +108,9 @@ def main() -> None:
         frame_times.append(sum(spent.values()))
         print(f"  OBA snapshot {args.month}, run {run}: {elapsed:.2f} s "
               f"(frames {frame_times[-1]:.2f} s, {len(response.content) // 1024} KiB)")  # fmt: skip
+    slowest = sorted(spent.items(), key=lambda item: -item[1])[:6]
+    print("  slowest frames (last run): "
+          + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in slowest))  # fmt: skip
     print(f"OBA snapshot page: median {statistics.median(page_times):.2f} s, "
           f"slowest {max(page_times):.2f} s; frames median "
           f"{statistics.median(frame_times):.2f} s over {args.runs} runs")  # fmt: skip
