@@ -222,15 +222,14 @@ def cin_plan_reviews(since: dt.date | None) -> pl.DataFrame:
 
 @frame("visits")
 def visits(since: dt.date | None) -> pl.DataFrame:
+    """The largest table a scorecard reads: only the columns the measures use."""
     return read(
         since_filter(Visit.objects.all(), since, on="visit_date"),
         "visit_date",
         "visit_type",
         "child_seen",
         "seen_alone",
-        visit_id="id",
         child_id="child",
-        worker_id="worker",
     )
 
 
