@@ -84,8 +84,9 @@ def _series(name: str, kind: str, values: list[Any]) -> pl.Series:
         return pl.Series(name, values, dtype=pl.Date)
     if kind == "datetime":
         if values and any(isinstance(v, str) for v in values):
+            # Django keeps SQLite times as UTC text; strict, so a bad value fails loudly.
             parsed = pl.Series(name, values, dtype=pl.Utf8).str.to_datetime(
-                time_unit="us", time_zone="UTC", strict=False
+                "%Y-%m-%d %H:%M:%S%.f", time_unit="us", time_zone="UTC", strict=True
             )
         else:
             parsed = pl.Series(name, values, dtype=pl.Datetime("us", "UTC"))
@@ -112,16 +113,19 @@ def read(queryset: QuerySet[Any], *fields: str, **renamed: str) -> pl.DataFrame:
     names = [*fields, *renamed]
     paths = [*fields, *renamed.values()]
     kinds = [_field_kind(queryset, path) for path in paths]
-    if connection.vendor == "postgresql":
-        # psycopg makes a Python UUID per id (pure Python, slow); as text they are cheap.
-        casts = {
-            f"_text_{i}": Cast(path, output_field=TextField())
-            for i, (path, kind) in enumerate(zip(paths, kinds, strict=True))
-            if kind == "id"
-        }
+    # Columns the driver would convert value by value in Python are read as text and
+    # parsed a column at a time by Polars: psycopg makes a (pure Python) UUID per id, and
+    # Django's SQLite converters parse every date and time.
+    as_text = {"postgresql": {"id"}, "sqlite": {"date", "datetime"}}.get(connection.vendor, set())
+    casts = {
+        f"_text_{i}": Cast(path, output_field=TextField())
+        for i, (path, kind) in enumerate(zip(paths, kinds, strict=True))
+        if kind in as_text
+    }
+    if casts:
         queryset = queryset.annotate(**casts)
         paths = [
-            f"_text_{i}" if kind == "id" else path
+            f"_text_{i}" if kind in as_text else path
             for i, (path, kind) in enumerate(zip(paths, kinds, strict=True))
         ]
     sql, params = queryset.values_list(*paths).query.sql_with_params()
