@@ -84,9 +84,12 @@ def _series(name: str, kind: str, values: list[Any]) -> pl.Series:
         return pl.Series(name, values, dtype=pl.Date)
     if kind == "datetime":
         if values and any(isinstance(v, str) for v in values):
-            # Django keeps SQLite times as UTC text; strict, so a bad value fails loudly.
-            parsed = pl.Series(name, values, dtype=pl.Utf8).str.to_datetime(
-                "%Y-%m-%d %H:%M:%S%.f", time_unit="us", time_zone="UTC", strict=True
+            # UTC as text: SQLite's as Django keeps it, PostgreSQL's with an offset (the
+            # connection's time zone is UTC). Strict, so a bad value fails loudly.
+            text = pl.Series(name, values, dtype=pl.Utf8)
+            offset = "%#z" if connection.vendor == "postgresql" else ""
+            parsed = text.str.to_datetime(
+                f"%Y-%m-%d %H:%M:%S%.f{offset}", time_unit="us", time_zone="UTC", strict=True
             )
         else:
             parsed = pl.Series(name, values, dtype=pl.Datetime("us", "UTC"))
@@ -116,7 +119,9 @@ def read(queryset: QuerySet[Any], *fields: str, **renamed: str) -> pl.DataFrame:
     # Columns the driver would convert value by value in Python are read as text and
     # parsed a column at a time by Polars: psycopg makes a (pure Python) UUID per id, and
     # Django's SQLite converters parse every date and time.
-    as_text = {"postgresql": {"id"}, "sqlite": {"date", "datetime"}}.get(connection.vendor, set())
+    as_text = {"postgresql": {"id", "date", "datetime"}, "sqlite": {"date", "datetime"}}.get(
+        connection.vendor, set()
+    )
     casts = {
         f"_text_{i}": Cast(path, output_field=TextField())
         for i, (path, kind) in enumerate(zip(paths, kinds, strict=True))
