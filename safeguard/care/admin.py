@@ -31,6 +31,20 @@ class LookedAfterReviewInline(admin.TabularInline):
     raw_id_fields = ("child", "chaired_by")
 
 
+class CarePlanInline(admin.TabularInline):
+    model = models.CarePlan
+    extra = 0
+    fields = ("child", "agreed_on", "occasion", "agreed_by")
+    raw_id_fields = ("child", "agreed_by")
+
+
+class PermanencePlanInline(admin.TabularInline):
+    model = models.PermanencePlan
+    extra = 0
+    fields = ("child", "decided_on", "option")
+    raw_id_fields = ("child",)
+
+
 class HealthAssessmentInline(admin.TabularInline):
     model = models.HealthAssessment
     extra = 0
@@ -77,6 +91,8 @@ class PeriodOfCareAdmin(BaseAdmin):
     inlines = (
         LookedAfterEpisodeInline,
         LookedAfterReviewInline,
+        CarePlanInline,
+        PermanencePlanInline,
         HealthAssessmentInline,
         PersonalEducationPlanInline,
         AdoptionDecisionInline,
@@ -119,6 +135,26 @@ class LookedAfterReviewAdmin(BaseAdmin):
     search_fields = CHILD_SEARCH
     date_hierarchy = "held_on"
     raw_id_fields = ("child", "period", "chaired_by")
+
+
+@admin.register(models.CarePlan)
+class CarePlanAdmin(BaseAdmin):
+    list_display = ("child", "agreed_on", "occasion", "agreed_by")
+    list_filter = ("occasion",)
+    list_select_related = ("child", "agreed_by")
+    search_fields = CHILD_SEARCH
+    date_hierarchy = "agreed_on"
+    raw_id_fields = ("child", "period", "agreed_by")
+
+
+@admin.register(models.PermanencePlan)
+class PermanencePlanAdmin(BaseAdmin):
+    list_display = ("child", "decided_on", "option")
+    list_filter = ("option",)
+    list_select_related = ("child",)
+    search_fields = CHILD_SEARCH
+    date_hierarchy = "decided_on"
+    raw_id_fields = ("child", "period")
 
 
 @admin.register(models.HealthAssessment)

@@ -6,7 +6,9 @@ tables (``safeguard.care.selectors``): Episodes from ``LookedAfterEpisode``, Rev
 ``CareLeaverContact``, AD1 from ``AdoptionDecision`` + ``AdoptionMatch`` + the last
 episode, PlacedAdoption from ``AdoptionDecision``, PrevPerm from ``PreviousPermanence``.
 Missing comes from ``safeguard.exploitation``; UASC and Header from ``people.Person``;
-SocialWorker from ``workforce.Allocation``. See docs/data-model/care.md.
+SocialWorker from ``workforce.Allocation``. Care plans and permanence plans (``CarePlan``,
+``PermanencePlan``) are in no return; the care plan and permanence measures read them.
+See docs/data-model/care.md.
 
 Coded fields hold the DfE code; dates are the dates the return asks for, never derived
 deadlines (the timescale registry computes those).
@@ -261,6 +263,101 @@ class LookedAfterReview(BaseModel):
 
     def __str__(self) -> str:
         return f"Looked-after review for {self.child} on {self.held_on:%d/%m/%Y}"
+
+
+class CarePlanOccasion(models.TextChoices):
+    INITIAL = "initial", "First care plan"
+    REVIEW = "review", "Reviewed at a looked-after review"
+    REVISED = "revised", "Revised between reviews"
+
+
+class CarePlan(BaseModel):
+    """One agreed version of a looked-after child's care plan (Care Planning Regs 2010 r.4-6).
+
+    The first plan is agreed before the child is placed or, if that is not practicable,
+    within 10 working days of the placement starting (r.4(2)). The plan is then reviewed at
+    every looked-after review; a review that confirms or amends it is recorded as a new
+    version dated the day it was agreed, so the plan in force on any past day is the
+    latest version agreed by then and no history is overwritten. A looked-after review on
+    its own is not evidence that a written plan exists: OBA2-24 counts these rows.
+    """
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="care_plans")
+    period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="care_plans")
+    agreed_on = models.DateField(
+        "plan agreed", help_text="The day this version of the plan was agreed (or re-agreed)."
+    )
+    occasion = models.CharField(max_length=10, choices=CarePlanOccasion.choices)
+    agreed_by = models.ForeignKey(
+        "workforce.Worker",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="care_plans_agreed",
+        help_text="The manager who agreed the plan (blank only for imported history).",
+    )
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("child", "agreed_on")
+        indexes = [models.Index(fields=["agreed_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child", "agreed_on"], name="care_one_care_plan_per_child_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Care plan for {self.child} agreed {self.agreed_on:%d/%m/%Y}"
+
+
+class PermanenceOption(models.TextChoices):
+    """Local codes: no DfE return collects the plan (PrevPerm is about orders before care)."""
+
+    RETURN_HOME = "return_home", "Return to parents or family (reunification)"
+    SGO_CAO = "sgo_cao", "Special guardianship or child arrangements order"
+    ADOPTION = "adoption", "Adoption"
+    LONG_TERM_FOSTER = "long_term_foster", "Long-term foster care"
+    RESIDENTIAL = "residential", "Long-term residential care"
+    INDEPENDENCE = "independence", "Supported move to independence"
+
+
+class PermanencePlan(BaseModel):
+    """The permanence plan decided for a looked-after child.
+
+    Statutory guidance expects the plan by the second looked-after review (about four
+    months into care); SE-CLA-05 counts the children who have reached that review and
+    have a plan. A changed plan (a twin-tracked return home becoming adoption) is a new
+    row, so the plan in force on any day is the latest decided by then. The adoption
+    route's own milestones (plan agreed, agency decision) stay on ``AdoptionDecision``.
+    """
+
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="permanence_plans"
+    )
+    period = models.ForeignKey(
+        PeriodOfCare, on_delete=models.PROTECT, related_name="permanence_plans"
+    )
+    decided_on = models.DateField(
+        "plan decided", help_text="Usually the day of a looked-after review."
+    )
+    option = models.CharField("permanence plan", max_length=20, choices=PermanenceOption.choices)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("child", "decided_on")
+        indexes = [models.Index(fields=["decided_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child", "decided_on"], name="care_one_permanence_plan_per_child_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"Permanence plan for {self.child}: {self.get_option_display()} "
+            f"({self.decided_on:%d/%m/%Y})"
+        )
 
 
 class HealthAssessmentKind(models.TextChoices):

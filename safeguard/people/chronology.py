@@ -37,7 +37,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
     EventType("conference", "Conferences and child protection plans"),
     EventType("cin_plan", "CIN plans and reviews"),
     EventType("visit", "Visits"),
-    EventType("care", "Care: periods, placements and reviews"),
+    EventType("care", "Care: periods, placements, reviews and plans"),
     EventType("health_education", "Health assessments and PEPs"),
     EventType("care_leaver", "Care leaver contacts and pathway plans"),
     EventType("missing", "Missing episodes and return home interviews"),
@@ -223,6 +223,17 @@ def _lac_review(row: Any) -> Iterator[ChronologyEvent]:
     )
 
 
+def _care_plan(row: Any) -> Iterator[ChronologyEvent]:
+    title = "Care plan agreed" if row.occasion == "initial" else "Care plan reviewed"
+    if row.occasion == "revised":
+        title = "Care plan revised"
+    yield ChronologyEvent(row.agreed_on, "care", title, _name(row.agreed_by))
+
+
+def _permanence_plan(row: Any) -> Iterator[ChronologyEvent]:
+    yield ChronologyEvent(row.decided_on, "care", "Permanence plan", row.get_option_display())
+
+
 def _health(row: Any) -> Iterator[ChronologyEvent]:
     yield ChronologyEvent(row.assessed_on, "health_education", row.get_kind_display())
 
@@ -320,6 +331,12 @@ SOURCES: tuple[Source, ...] = (
     Source("care", lambda c: _q("care.PeriodOfCare", child=c), _period),
     Source("care", lambda c: _q("care.LookedAfterEpisode", child=c), _episode),
     Source("care", lambda c: _q("care.LookedAfterReview", child=c), _lac_review),
+    Source(
+        "care",
+        lambda c: _q("care.CarePlan", child=c).select_related("agreed_by"),
+        _care_plan,
+    ),
+    Source("care", lambda c: _q("care.PermanencePlan", child=c), _permanence_plan),
     Source("health_education", lambda c: _q("care.HealthAssessment", child=c), _health),
     Source("health_education", lambda c: _q("care.PersonalEducationPlan", child=c), _pep),
     Source("care_leaver", lambda c: _q("care.CareLeaverContact", child=c), _care_leaver_contact),

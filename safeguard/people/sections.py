@@ -109,8 +109,14 @@ def plans(child: Person) -> list[PlanRow]:
             "episode"
         )
     ]
+    care_plans = _care_plan_details(child)
     rows += [
-        PlanRow("Care plan (looked after)", period.started_on, period.ended_on, "")
+        PlanRow(
+            "Care plan (looked after)",
+            period.started_on,
+            period.ended_on,
+            care_plans.get(period.pk, "No care plan recorded"),
+        )
         for period in PeriodOfCare.objects.filter(child=child)
     ]
     latest_pathway = PathwayPlanReview.objects.filter(child=child).order_by("-reviewed_on").first()
@@ -125,6 +131,26 @@ def plans(child: Person) -> list[PlanRow]:
         )
     rows.sort(key=lambda row: row.started_on, reverse=True)
     return rows
+
+
+def _care_plan_details(child: Person) -> dict[Any, str]:
+    """Each period's latest care plan and permanence plan, as the plans page shows them
+    (two queries whatever the number of periods)."""
+    from safeguard.care.models import CarePlan, PermanencePlan
+
+    plans = {p.period_id: p for p in CarePlan.objects.filter(child=child).order_by("agreed_on")}
+    decided = {
+        p.period_id: p for p in PermanencePlan.objects.filter(child=child).order_by("decided_on")
+    }
+    details: dict[Any, str] = {}
+    for period_id in plans.keys() | decided.keys():
+        plan, permanence = plans.get(period_id), decided.get(period_id)
+        parts = [
+            f"Last agreed {plan.agreed_on:%d/%m/%Y}" if plan else "No care plan recorded",
+            f"permanence plan: {permanence.get_option_display()}" if permanence else "",
+        ]
+        details[period_id] = "; ".join(part for part in parts if part)
+    return details
 
 
 def visits(child: Person) -> list[Any]:

@@ -7,6 +7,7 @@ check letters, LA code prefix), so the returns built from them validate.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
@@ -51,6 +52,15 @@ ETHNICITY_WEIGHTS: dict[str, float] = {
     "NOBT": 0.025,
 }
 DISABILITY_CODES = ("LD", "AUT", "COMM", "BEH", "MOB", "HEAR", "VIS", "PC", "HAND", "CON", "DDA")
+#: Children with a disability code; of the rest, the share recorded as NONE (no
+#: disability) rather than left unrecorded.
+DISABLED = 0.06
+NONE_RECORDED = 0.85
+#: Share of families whose ethnicity was never obtained or was refused (default; the front
+#: door passes a higher share for families in child protection, seed 000: 22% of children
+#: on plans "not recorded/not stated").
+UNSTATED = 0.02
+UNSTATED_CODES = (("NOBT", 0.75), ("REFU", 0.25))
 LOCALITIES = ("North", "South", "East", "West", "Coast", "Vale")
 
 
@@ -74,6 +84,8 @@ class FamilyFactory:
         weights = list(ETHNICITY_WEIGHTS.values())
         total = sum(weights)
         self._eth_p = [w / total for w in weights]
+        #: Each child's home postcode, for a later move into care.
+        self.home_postcode: dict[uuid.UUID, str] = {}
 
     @classmethod
     def of(cls, ctx: SynthContext) -> FamilyFactory:
@@ -143,10 +155,12 @@ class FamilyFactory:
         child_ages: list[int],
         unborn: bool = False,
         two_parents: bool | None = None,
+        unstated: float = UNSTATED,
     ) -> Family:
         """A household formed before ``on`` with children of the given ages on ``on``.
 
-        ``unborn`` adds an expected baby (due within five months) for pre-birth work.
+        ``unborn`` adds an expected baby (due within five months) for pre-birth work;
+        ``unstated`` is the chance the children's ethnicity is not obtained or refused.
         """
         at = self.ctx.at(on, 8, 30)
         fake = self.fake
@@ -161,6 +175,9 @@ class FamilyFactory:
         family = Family(household=household)
         last_name = fake.last_name()
         ethnicity = self._ethnicity()
+        children_ethnicity = ethnicity
+        if self.rng.random() < unstated:
+            children_ethnicity = "NOBT" if self.rng.random() < UNSTATED_CODES[0][1] else "REFU"
         eldest = max(child_ages, default=0)
         mother_age = int(eldest + 18 + self.rng.integers(0, 14))
         mother = self.person(
@@ -185,7 +202,7 @@ class FamilyFactory:
         for age in sorted(child_ages, reverse=True):
             born = on - relativedelta(years=age, days=int(self.rng.integers(1, 364)))
             sex = "1" if self.rng.random() < 0.51 else "2"
-            child_eth = ethnicity if self.rng.random() < 0.97 else "NOBT"
+            child_eth = children_ethnicity if self.rng.random() < 0.97 else "NOBT"
             child = self.person(
                 kind=PersonKind.CHILD,
                 born=born,
@@ -195,8 +212,13 @@ class FamilyFactory:
                 at=at,
             )
             family.children.append(child)
-            if self.rng.random() < 0.06:
+            roll = self.rng.random()
+            code = ""
+            if roll < DISABLED:
                 code = str(self.rng.choice(DISABILITY_CODES))
+            elif roll < DISABLED + (1 - DISABLED) * NONE_RECORDED:
+                code = "NONE"
+            if code:
                 self.ctx.writer.add(
                     build(Disability, person=child, code=code), id=self.ctx.new_id(STREAM), at=at
                 )
@@ -207,11 +229,13 @@ class FamilyFactory:
                 born=None,
                 expected_birth=due,
                 last_name=last_name,
-                ethnicity=ethnicity,
+                ethnicity=children_ethnicity,
                 sex="0",
                 at=at,
             )
             family.children.append(baby)
+        for child in family.children:
+            self.home_postcode[child.id] = household.postcode
         moved_in = on - relativedelta(years=eldest + 1)
         for member in [*family.adults, *family.children]:
             since: dt.date | None = moved_in

@@ -8,8 +8,11 @@ workforce with staggered start dates. About 35% of social-worker appointments ar
 locums; because locums stay shorter, roughly 11% of social workers in post on a day are
 agency (calibration: agency rate ~11%). Leavers: about 4-5 social workers a month.
 
-Vacancy rates need an establishment (``Post``) model that does not exist yet; the chains
-here contain the vacancy gaps, so such a model could be filled from them later.
+The establishment (``FundedPost``) is one row per team and role: the number of posts
+whose chains are drawn here, 1.0 FTE each, funded from the chain start. Vacancies are
+derived (funded FTE minus permanent staff in post), so they come from the chains' gaps,
+the agency locums covering posts and the part-time (0.8 FTE) permanent staff in full-time
+posts: about 19% vacant (calibration: 13-25%).
 
 Other modules pick workers with :func:`pick_worker` (deterministic, fast).
 """
@@ -19,13 +22,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from safeguard.synth.context import SynthContext
 from safeguard.synth.families import LOCALITIES
 from safeguard.synth.writer import build
-from safeguard.workforce.models import ServiceArea, Team, Worker, WorkerRole
+from safeguard.workforce.models import FundedPost, ServiceArea, Team, Worker, WorkerRole
 
 STREAM = "workforce"
+#: Ids of the establishment rows come from their own stream (worker ids do not shift).
+ESTABLISHMENT_STREAM = "establishment"
 #: Chains begin this long before the history starts (a settled workforce on day one).
 BURN_IN_YEARS = 8
 #: Workers who left this long before the history started are not written.
@@ -274,12 +280,18 @@ def generate(ctx: SynthContext) -> None:
             day = left + dt.timedelta(days=gap)
         return made
 
+    def fund(team: Team, role: str, posts: int) -> None:
+        funded = build(FundedPost, team=team, role=role, fte=Decimal(posts), started_on=chain_start)
+        ctx.writer.add(funded, id=ctx.new_id(ESTABLISHMENT_STREAM), at=at)
+
     sw_posts = 0
     for name, area, locality, posts in _team_plan():
         team = build(Team, name=name, service_area=area, locality=locality, opened_on=chain_start)
         ctx.writer.add(team, id=ctx.new_id(STREAM), at=at)
         teams.append(team)
         area_of[team.id] = area
+        for role, count in posts.items():
+            fund(team, role, 1 if role == R.TEAM_MANAGER else ctx.scaled(count))
         managers = chain(R.TEAM_MANAGER, team) if R.TEAM_MANAGER in posts else []
         for role, count in posts.items():
             if role == R.TEAM_MANAGER:
@@ -296,6 +308,7 @@ def generate(ctx: SynthContext) -> None:
     service_managers: list[Worker] = []
     for area in SERVICE_MANAGER_AREAS:
         home = next(t for t in teams if t.service_area == area)
+        fund(home, R.SERVICE_MANAGER, 1)
         service_managers += chain(R.SERVICE_MANAGER, home)
 
     ctx.registry["teams"] = teams

@@ -25,3 +25,14 @@ class AllocationAdmin(BaseAdmin):
     list_display = ("child", "worker", "started_on", "ended_on", "start_reason", "end_reason")
     list_select_related = ("child", "worker")
     raw_id_fields = ("child", "worker")
+
+
+@admin.register(models.FundedPost)
+class FundedPostAdmin(BaseAdmin):
+    """The establishment: funded FTE by team and role (vacancies are derived, OBA2-05)."""
+
+    list_display = ("team", "role", "fte", "started_on", "ended_on")
+    list_filter = ("role", "team__service_area")
+    list_select_related = ("team",)
+    search_fields = ("team__name", "notes")
+    date_hierarchy = "started_on"

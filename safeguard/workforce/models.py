@@ -1,10 +1,13 @@
-"""Teams, workers and case allocation.
+"""Teams, workers, case allocation and the establishment (funded posts).
 
 Allocation is a dated history because the SSDA903 social worker file and caseload
-measures both need who held a child's case on any day.
+measures both need who held a child's case on any day; funded posts are dated for the
+same reason: the vacancy rate on any past day needs the establishment of that day.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.conf import settings
 from django.db import models
@@ -133,3 +136,65 @@ class Allocation(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.worker} → {self.child} from {self.started_on:%d/%m/%Y}"
+
+
+class FundedPost(BaseModel):
+    """Posts the authority funds for one role in one team, in FTE: the establishment.
+
+    One row may hold one post (``fte`` 1.0) or a team's whole complement of a role
+    (``fte`` 11.0 for eleven full-time social worker posts); a change to the establishment
+    ends the row (``ended_on``) and starts another, so the establishment on any past day
+    can be read back. Funded from ``started_on``; ``ended_on`` is the day the posts were
+    deleted, so (like a worker's ``left_on`` in the measures) they are not funded at the
+    end of that day.
+
+    Vacancies are not stored: the vacant FTE of a team on a day is its funded FTE of a role
+    minus the FTE of **permanent** qualified staff of that role in post (never below 0).
+    Agency locums cover vacancies; they do not fill them: a post covered by an agency
+    worker is still vacant, as the DfE children's social work workforce census counts it,
+    so the vacancy rate (OBA2-05) and the agency rate (OBA2-06) are read side by side.
+    """
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="funded_posts")
+    role = models.CharField(max_length=30, choices=WorkerRole.choices)
+    fte = models.DecimalField(
+        "funded FTE",
+        max_digits=5,
+        decimal_places=2,
+        help_text="Full-time equivalent funded, e.g. 11.00 for eleven full-time posts.",
+    )
+    started_on = models.DateField("funded from")
+    ended_on = models.DateField(
+        "funding ended",
+        null=True,
+        blank=True,
+        help_text="The day the posts were deleted from the establishment (blank: still funded).",
+    )
+    notes = models.CharField(
+        max_length=200, blank=True, help_text="Budget reference or why the establishment changed."
+    )
+
+    class Meta:
+        verbose_name = "funded post"
+        ordering = ("team", "role", "started_on")
+        indexes = [models.Index(fields=["role", "started_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(fte__gt=0), name="funded_post_fte_above_zero"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gt=models.F("started_on")),
+                name="funded_post_ends_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["team", "role", "started_on"],
+                name="funded_post_one_row_per_team_role_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team}: {self.fte} FTE {self.get_role_display().lower()}"
+
+    def is_funded_on(self, day: dt.date) -> bool:
+        return self.started_on <= day and (self.ended_on is None or self.ended_on > day)

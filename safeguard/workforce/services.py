@@ -18,7 +18,14 @@ from django.db import models, transaction
 
 from safeguard.core import validation as v
 from safeguard.people.models import Person, PersonKind
-from safeguard.workforce.models import Allocation, ServiceArea, Team, Worker, WorkerRole
+from safeguard.workforce.models import (
+    Allocation,
+    FundedPost,
+    ServiceArea,
+    Team,
+    Worker,
+    WorkerRole,
+)
 
 if TYPE_CHECKING:  # the user model is only named in a type hint
     from safeguard.access.models import User
@@ -297,6 +304,67 @@ def end_allocation(*, allocation: Allocation, ended_on: dt.date, reason: str) ->
     allocation.end_reason = reason
     allocation.save()
     return allocation
+
+
+#: FundedPost.fte holds at most 999.99.
+MAX_FUNDED_FTE = Decimal("999.99")
+
+
+@transaction.atomic
+def fund_posts(
+    *, team: Team, role: str, fte: Decimal, started_on: dt.date, notes: str = ""
+) -> FundedPost:
+    """Add ``fte`` of ``role`` in ``team`` to the establishment from ``started_on``.
+
+    FTE above 0; a known role; the team open on that day; not in the future (like an
+    appointment: the vacancy rate is read for days that have happened); one row per team,
+    role and start date (a second funding stream for the same role starts another day or
+    is added to the row).
+    """
+    _valid_choice(role, WorkerRole, field="role", label="Role")
+    v.require(started_on, field="started_on", label="Funded from")
+    v.not_in_future(started_on, field="started_on", label="Funded from")
+    if fte is None or not Decimal("0") < fte <= MAX_FUNDED_FTE:
+        raise v.fail("fte", f"Funded FTE ({fte}) must be more than 0 and at most {MAX_FUNDED_FTE}.")
+    v.not_before(
+        started_on,
+        team.opened_on,
+        field="started_on",
+        label="Funded from",
+        earliest_label=f"the opening of {team}",
+    )
+    if team.closed_on is not None and started_on >= team.closed_on:
+        raise v.fail("team", f"{team} closed on {team.closed_on:%d/%m/%Y}; choose an open team.")
+    if FundedPost.objects.filter(team=team, role=role, started_on=started_on).exists():
+        raise v.fail(
+            "started_on",
+            f"{team} already has {WorkerRole(role).label.lower()} posts funded from "
+            f"{started_on:%d/%m/%Y}; change that row's FTE instead.",
+        )
+    return FundedPost.objects.create(
+        team=team, role=role, fte=fte, started_on=started_on, notes=notes.strip()
+    )
+
+
+@transaction.atomic
+def end_funded_posts(*, funded_post: FundedPost, ended_on: dt.date) -> FundedPost:
+    """Delete posts from the establishment: not funded from the end of ``ended_on``."""
+    funded_post = FundedPost.objects.select_for_update().get(pk=funded_post.pk)
+    if funded_post.ended_on is not None:
+        raise v.fail(
+            "ended_on", f"These posts stopped being funded on {funded_post.ended_on:%d/%m/%Y}."
+        )
+    v.require(ended_on, field="ended_on", label="Funding ended")
+    v.not_in_future(ended_on, field="ended_on", label="Funding ended")
+    if ended_on <= funded_post.started_on:
+        raise v.fail(
+            "ended_on",
+            f"Funding cannot end ({ended_on:%d/%m/%Y}) on or before it started "
+            f"({funded_post.started_on:%d/%m/%Y}).",
+        )
+    funded_post.ended_on = ended_on
+    funded_post.save()
+    return funded_post
 
 
 def _hand_over(allocation: Allocation, *, to: Worker, on: dt.date) -> None:

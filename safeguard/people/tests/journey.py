@@ -27,11 +27,13 @@ def full_history(child: Any, worker: Any, *, repeat: int = 1) -> None:
     from safeguard.assessment.models import Assessment
     from safeguard.care.models import (
         CareLeaverContact,
+        CarePlan,
         HealthAssessment,
         LookedAfterEpisode,
         LookedAfterReview,
         PathwayPlanReview,
         PeriodOfCare,
+        PermanencePlan,
         PersonalEducationPlan,
     )
     from safeguard.cin.models import CINEpisode, CINPlan, CINPlanReview, Visit
@@ -172,6 +174,12 @@ def full_history(child: Any, worker: Any, *, repeat: int = 1) -> None:
         )
         LookedAfterReview.objects.create(
             child=child, period=period, held_on=day(2020, 6, 25), participation="PN1"
+        )
+        CarePlan.objects.create(
+            child=child, period=period, agreed_on=day(2020, 6, 8), occasion="initial"
+        )
+        PermanencePlan.objects.create(
+            child=child, period=period, decided_on=day(2020, 6, 25), option="long_term_foster"
         )
         HealthAssessment.objects.create(
             child=child, period=period, kind="initial", assessed_on=day(2020, 6, 20)

@@ -97,6 +97,8 @@ def test_the_chronology_has_an_event_from_every_module(world, history):
         "Became looked after",
         "First placement",
         "Looked-after review",
+        "Care plan agreed",
+        "Permanence plan",
         "Initial health assessment",
         "Personal education plan",
         "Care leaver contact",
@@ -212,6 +214,7 @@ def test_sections_show_plans_visits_meetings_and_relationships(world, history, c
     plans = client.get(url("child_plans", history)).text
     assert "Child protection plan" in plans and "Child in need plan" in plans
     assert "Care plan (looked after)" in plans and "Team around the family plan" in plans
+    assert "permanence plan: Long-term foster care" in plans
     visits = client.get(url("child_visits", history)).text
     assert "Child in need visit" in visits
     meetings = client.get(url("child_meetings", history)).text

@@ -132,22 +132,6 @@ awaiting(
     awaiting=f"Supervision records (due, held, cases discussed) arrive with {ISSUE_9}.",
 )
 awaiting(
-    id="OBA2-05",
-    name="Vacancy rate, social workers",
-    area="Workforce",
-    cohort="Funded social worker posts at the end of the period, in FTE, excluding agency",
-    numerator="Vacant posts (FTE)",
-    denominator="Social workers in post (FTE, permanent) plus vacant posts (FTE)",
-    period_type=PeriodType.AT_END,
-    unit=Unit.PERCENT,
-    polarity=Polarity.LOWER,
-    good=15.1,
-    lead=WORKFORCE_LEAD,
-    awaiting="Funded posts (the establishment) are not recorded: the workforce app holds "
-    "workers but not posts, so vacancies cannot be counted. Needs an establishment record "
-    "in the workforce app (not yet planned by any issue).",
-)
-awaiting(
     id="OBA2-07",
     name="Diagonal Slice attendance",
     area="Quality assurance",

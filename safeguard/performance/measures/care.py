@@ -1,9 +1,9 @@
-"""Children in care: how many, where they live, and the records not modelled yet.
+"""Children in care: how many and where they live.
 
-Visits and health (``care_health``), stability and adoption (``care_stability``) and care
-leavers (``care_leavers``) are imported at the end so the registry sees them. Every "at
-the end of the period" figure is a snapshot of the children looked after at the end of
-the period's last day (``care_cohorts.episodes_on``).
+Visits and health (``care_health``), care and permanence plans (``care_plans``), stability
+and adoption (``care_stability``) and care leavers (``care_leavers``) are imported at the
+end so the registry sees them. Every "at the end of the period" figure is a snapshot of
+the children looked after at the end of the period's last day (``care_cohorts.episodes_on``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from safeguard.performance.measures.care_cohorts import (
 from safeguard.performance.periods import Period
 from safeguard.performance.registry import (
     Figure,
-    Measure,
     PeriodType,
     Polarity,
     Unit,
@@ -36,7 +35,6 @@ from safeguard.performance.registry import (
     measure,
     percent,
     rate,
-    register,
 )
 
 AREA = "Children in care"
@@ -236,52 +234,11 @@ def unregistered(data: Data, period: Period) -> Figure:
     return count(in_care_rows(found))
 
 
-register(
-    Measure(
-        id="OBA2-24",
-        name="Children in care with a care plan",
-        area=AREA,
-        cohort=IN_CARE,
-        numerator="Those with a care plan agreed and in date",
-        denominator="Children looked after at the end of the period",
-        period_type=PeriodType.AT_END,
-        unit=Unit.PERCENT,
-        polarity=Polarity.HIGHER,
-        good=97.0,
-        source=OBA_SOURCE,
-        lead=CARE_LEAD,
-        awaiting="Care plan records (the plan, the date it was agreed and reviewed) are not "
-        "in the care model yet: a looked-after review is not evidence that a written plan "
-        "exists, so no figure is derived. Needs a care-planning record in the care app "
-        "(no open issue holds it yet).",
-    )
-)
-
-register(
-    Measure(
-        id="SE-CLA-05",
-        name="Children in care with a permanence plan",
-        area=AREA,
-        cohort="Children looked after at the end of the period, in care for at least 4 months "
-        "(permanence is planned by the second review)",
-        numerator="Those with a permanence plan recorded",
-        denominator="Children looked after at the end of the period, in care for 4 months or more",
-        period_type=PeriodType.AT_END,
-        unit=Unit.PERCENT,
-        polarity=Polarity.HIGHER,
-        source=SELF_EVALUATION_SOURCE,
-        lead=CARE_LEAD,
-        awaiting="Permanence plans are not recorded in the care model yet (only the adoption "
-        "plan date on an adoption decision is); needs the care-planning record that also "
-        "feeds OBA2-24 (no open issue holds it yet).",
-    )
-)
-
-
 # Registered by import: the rest of the children in care, adoption and care leaver measures.
 from safeguard.performance.measures import (  # noqa: E402, F401
     care_education,
     care_health,
     care_leavers,
+    care_plans,
     care_stability,
 )

@@ -239,13 +239,6 @@ def test_leaving_care_through_adoption_and_special_guardianship(make_child) -> N
     assert "(371 days)" in details(days.numerator)[by_new_family.pk.hex]
 
 
-def test_records_not_modelled_yet_are_registered_as_awaiting() -> None:
-    for measure_id in ("OBA2-24", "SE-CLA-05"):
-        measure = REGISTRY[measure_id]
-        assert not measure.has_data and "care model" in measure.awaiting
-        assert figure(measure_id, MARCH).value is None
-
-
 MINE = [
     "OUT-S02",
     "OUT-L4",

@@ -199,11 +199,11 @@ def test_referrals_by_source_counts_missing_source_as_not_recorded(make_child) -
 
 MINE = {
     "OBA1-01", "OBA1-02", "OBA1-04", "OBA1-05", "OBA1-08", "OBA1-10", "OBA1-11", "OBA1-12",
-    "OBA1-14", "OBA2-01", "OBA2-02", "OBA2-06", "OBA2-09", "OBA2-11", "OBA2-15",
+    "OBA1-14", "OBA2-01", "OBA2-02", "OBA2-05", "OBA2-06", "OBA2-09", "OBA2-11", "OBA2-15",
     "SE-FD-01", "SE-FD-02", "SE-FD-03", "SE-FD-04", "SE-WF-01", "OUT-L1",
 }  # fmt: skip
 AWAITING = {
-    "OBA1-06", "OBA1-07", "OBA1-09", "OBA1-13", "OBA1-15", "OBA2-03", "OBA2-04", "OBA2-05",
+    "OBA1-06", "OBA1-07", "OBA1-09", "OBA1-13", "OBA1-15", "OBA2-03", "OBA2-04",
     "OBA2-07", "OBA2-08", "OBA2-13", "OBA2-18", "OBA2-19", "OBA2-28", "OBA2-29", "OBA3-02",
     "OBA3-03", "OBA3-04", "OBA3-06",
 }  # fmt: skip

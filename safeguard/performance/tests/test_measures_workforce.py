@@ -12,7 +12,7 @@ from safeguard.people.models import Person
 from safeguard.performance.data import Data
 from safeguard.performance.periods import Period
 from safeguard.performance.registry import REGISTRY, Figure
-from safeguard.workforce.models import Allocation, Worker
+from safeguard.workforce.models import Allocation, FundedPost, Team, Worker
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,69 @@ def test_social_workers_in_post_by_employment(make_worker: MakeWorker) -> None:
     assert result.breakdown == [("Permanent", 2.0), ("Agency", 1.0)]
 
 
-def test_vacancy_rate_waits_for_funded_posts() -> None:
-    measure = REGISTRY["OBA2-05"]
-    assert not measure.has_data and "posts" in measure.awaiting
-    assert measure.good == 15.1
+def fund(team: Team, fte: str, start: dt.date, end: dt.date | None = None, **extra: str) -> None:
+    FundedPost.objects.create(
+        team=team,
+        role=extra.get("role", "social_worker"),
+        fte=Decimal(fte),
+        started_on=start,
+        ended_on=end,
+    )
+
+
+def test_vacancy_rate_counts_funded_fte_not_filled_by_permanent_staff(
+    make_worker: MakeWorker,
+) -> None:
+    team_a = Team.objects.create(name="Assessment A", service_area="assessment")
+    team_b = Team.objects.create(name="Children in Need B", service_area="cin")
+    fund(team_a, "3", D(2020, 4, 1))
+    fund(team_a, "1", D(2020, 4, 1), role="consultant_sw")
+    fund(team_a, "1", D(2020, 4, 1), role="team_manager")  # not a social worker post
+    fund(team_b, "2", D(2020, 4, 1))
+    fund(team_b, "1", D(2025, 6, 1), D(2025, 8, 31))  # cut on the last day: not funded then
+    fund(Team.objects.create(name="New team", service_area="cin"), "1", D(2025, 9, 1))
+    a_full = make_worker(team=team_a)
+    a_part = make_worker(team=team_a, fte=Decimal("0.8"))
+    a_consultant = make_worker(team=team_a, role="consultant_sw")
+    make_worker(team=team_a, is_agency=True)  # covers a vacancy, does not fill it
+    make_worker(team=team_a, is_qualified_social_worker=False)
+    a_leaver = make_worker(team=team_a, left_on=D(2025, 8, 31))
+    b_staff = [make_worker(team=team_b) for _ in range(3)]  # over establishment
+    no_team = make_worker()
+    Worker.objects.filter(pk=no_team.pk).update(team=None)
+
+    # Team A: 4.0 funded - 2.8 permanent = 1.2 vacant; team B: 2.0 funded, 3.0 in post,
+    # 0 vacant (its surplus does not fill team A's posts). Permanent FTE in post: 2.8 +
+    # 3.0 + 1.0 (no team) = 6.8. Vacancy rate 1.2 / (6.8 + 1.2) = 15%.
+    result = figure("OBA2-05")
+    assert result.value == pytest.approx(15.0)
+    assert result.numerator["child_id"].to_list() == [team_a.pk.hex]
+    assert result.numerator["detail"].to_list() == [
+        "Assessment A: 1.2 FTE vacant (4.0 funded, 2.8 permanent in post)"
+    ]
+    assert result.denominator is not None
+    staff = {a_full, a_part, a_consultant, no_team, *b_staff}
+    assert set(result.denominator["child_id"]) == {w.pk.hex for w in staff} | {team_a.pk.hex}
+    assert result.note.startswith("1.2 FTE vacant of 8.0 FTE")
+
+    # End of July: the leaver is in post (team A 3.8 of 4.0) and team B's extra post is
+    # funded (3.0 of 3.0): 0.2 / (7.8 + 0.2) = 2.5%.
+    july = figure("OBA2-05", Period.month(2025, 7))
+    assert july.value == pytest.approx(2.5)
+    assert a_leaver.pk.hex in set(july.denominator["child_id"])  # type: ignore[index]
+
+
+def test_vacancy_rate_without_an_establishment_has_no_value(make_worker: MakeWorker) -> None:
+    make_worker()
+    result = figure("OBA2-05")
+    assert result.value is None and "establishment" in result.note
+    assert REGISTRY["OBA2-05"].good == 15.1
+
+
+def test_a_fully_staffed_establishment_has_no_vacancies(make_worker: MakeWorker) -> None:
+    team = Team.objects.create(name="Children in Care", service_area="cic")
+    fund(team, "1.5", D(2020, 4, 1))
+    make_worker(team=team)
+    make_worker(team=team, fte=Decimal("0.5"))
+    result = figure("OBA2-05")
+    assert result.value == 0.0 and result.numerator.height == 0

@@ -1,4 +1,4 @@
-"""Children in care: periods, episodes (SSDA903), reviews, visits."""
+"""Children in care: periods, episodes (SSDA903), reviews, visits, care planning."""
 
 from __future__ import annotations
 
@@ -6,9 +6,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import F
+from django.db.models import F, Q
 
-from safeguard.care.models import LookedAfterEpisode, LookedAfterReview, PeriodOfCare
+from safeguard.care.models import (
+    CarePlan,
+    CarePlanOccasion,
+    LookedAfterEpisode,
+    LookedAfterReview,
+    PeriodOfCare,
+    PermanencePlan,
+)
 from safeguard.cin.models import Visit, VisitType
 from safeguard.synth.checker import Check, Violation, _overlaps, rule
 
@@ -104,3 +111,60 @@ def la_visits(check: Check) -> Iterator[Violation]:
                 child,
                 f"Visit on {day} while not looked after.",
             )
+
+
+@rule(
+    "LA-PLAN-IN-PERIOD",
+    "Care plans and permanence plans are the child's own and dated within their period of care.",
+)
+def plans_in_period(check: Check) -> Iterator[Violation]:
+    for model, on in ((CarePlan, "agreed_on"), (PermanencePlan, "decided_on")):
+        outside = model._default_manager.filter(
+            ~Q(child=F("period__child"))
+            | Q(**{f"{on}__lt": F("period__started_on")})
+            | Q(**{f"{on}__gt": F("period__ended_on")})
+        )
+        for row in outside.values("pk", "child", on, "period__started_on", "period__ended_on"):
+            yield check.v(
+                "LA-PLAN-IN-PERIOD",
+                model._meta.label,
+                row["pk"],
+                row["child"],
+                f"{on} {row[on]} outside the period of care {row['period__started_on']} to "
+                f"{row['period__ended_on'] or 'now'} (or another child's period).",
+            )
+
+
+@rule(
+    "LA-CARE-PLAN-ORDER",
+    "A period's first care plan is its one first plan; a permanence plan change changes it.",
+)
+def plan_order(check: Check) -> Iterator[Violation]:
+    rows = CarePlan.objects.order_by("period", "agreed_on").values_list(
+        "pk", "child", "period", "occasion"
+    )
+    seen: set[object] = set()
+    for pk, child, period, occasion in rows:
+        if (period not in seen) != (occasion == CarePlanOccasion.INITIAL):
+            yield check.v(
+                "LA-CARE-PLAN-ORDER",
+                "care.CarePlan",
+                pk,
+                child,
+                f"Occasion {occasion!r} is wrong for "
+                f"{'the first' if period not in seen else 'a later'} plan of its period.",
+            )
+        seen.add(period)
+    previous: dict[object, str] = {}
+    for pk, child, period, option in PermanencePlan.objects.order_by(
+        "period", "decided_on"
+    ).values_list("pk", "child", "period", "option"):
+        if previous.get(period) == option:
+            yield check.v(
+                "LA-CARE-PLAN-ORDER",
+                "care.PermanencePlan",
+                pk,
+                child,
+                f"Records the plan in force ({option}) again as a change.",
+            )
+        previous[period] = option

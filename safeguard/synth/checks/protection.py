@@ -1,18 +1,26 @@
-"""Child protection: enquiries, conferences and plans."""
+"""Child protection: enquiries, conferences (and their quoracy) and plans."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterator
 
 from django.db.models import F, Q
 
+from safeguard.care.models import PeriodOfCare
 from safeguard.protection.models import (
+    AttendanceStatus,
     Conference,
+    ConferenceAttendance,
+    ConferenceInvitation,
     ConferenceType,
     CPPlan,
+    CPPlanEndReason,
     Section47Enquiry,
     Section47Outcome,
 )
+from safeguard.protection.selectors import NOT_PARTNERS
 from safeguard.synth.checker import Check, Violation, _overlaps, rule
 
 S47, CONF, PLAN = "protection.Section47Enquiry", "protection.Conference", "protection.CPPlan"
@@ -81,3 +89,67 @@ def plan_span(check: Check) -> Iterator[Violation]:
 def plans_overlap(check: Check) -> Iterator[Violation]:
     rows = CPPlan.objects.values_list("pk", "child", "start_date", "end_date")
     yield from _overlaps(check, "CP-PLAN-NO-OVERLAP", PLAN, rows, "CP plan")
+
+
+@rule(
+    "CP-QUORATE-AS-ATTENDED",
+    "A held conference recorded as quorate had every invited partner agency attend, and one "
+    "recorded as not quorate did not (where invitations and attendance are both recorded).",
+)
+def quorate_as_attended(check: Check) -> Iterator[Violation]:
+    held = Conference.objects.filter(held_on__isnull=False, quorate__isnull=False)
+    invited: dict[object, set[str]] = defaultdict(set)
+    for conference, agency in ConferenceInvitation.objects.filter(
+        conference__in=held.values("pk")
+    ).values_list("conference", "agency"):
+        if agency not in NOT_PARTNERS:
+            invited[conference].add(agency)
+    listed: set[object] = set()
+    attended: dict[object, set[str]] = defaultdict(set)
+    for conference, agency, status in ConferenceAttendance.objects.filter(
+        conference__in=held.values("pk")
+    ).values_list("conference", "agency", "status"):
+        listed.add(conference)
+        if status == AttendanceStatus.ATTENDED:
+            attended[conference].add(agency)
+    for pk, child, quorate in held.values_list("pk", "child", "quorate"):
+        if pk not in listed or not invited.get(pk):
+            continue
+        missing = invited[pk] - attended[pk]
+        if bool(quorate) == bool(missing):
+            yield check.v(
+                "CP-QUORATE-AS-ATTENDED",
+                CONF,
+                pk,
+                child,
+                f"Recorded {'quorate' if quorate else 'not quorate'} but "
+                + (
+                    f"no one attended from {', '.join(sorted(missing))}."
+                    if missing
+                    else "every invited partner agency attended."
+                ),
+            )
+
+
+@rule(
+    "CP-PLAN-LOOKED-AFTER",
+    "A plan ended because the child became looked after has a period of care starting "
+    "between the plan's start and its end.",
+)
+def plan_looked_after(check: Check) -> Iterator[Violation]:
+    periods: dict[object, list[dt.date]] = defaultdict(list)
+    for child, started in PeriodOfCare.objects.values_list("child", "started_on"):
+        periods[child].append(started)
+    rows = CPPlan.objects.filter(end_reason=CPPlanEndReason.LOOKED_AFTER).values_list(
+        "pk", "child", "start_date", "end_date"
+    )
+    for pk, child, start, end in rows:
+        if end is None or not any(start <= s <= end for s in periods.get(child, [])):
+            yield check.v(
+                "CP-PLAN-LOOKED-AFTER",
+                PLAN,
+                pk,
+                child,
+                f"Ended 'became looked after' on {end} with no period of care starting "
+                f"during the plan ({start} to {end}).",
+            )

@@ -1,4 +1,4 @@
-"""Workforce: allocations."""
+"""Workforce: allocations and the establishment."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from django.db.models import Count, F, Q
 
 from safeguard.synth.checker import Check, Violation, rule
-from safeguard.workforce.models import Allocation
+from safeguard.workforce.models import Allocation, FundedPost
 
 M = "workforce.Allocation"
 
@@ -47,4 +47,22 @@ def employment(check: Check) -> Iterator[Violation]:
             row["child"],
             f"Allocation {row['started_on']} to {row['ended_on'] or 'open'} outside the worker's "
             f"employment {row['worker__started_on']} to {row['worker__left_on'] or 'now'}.",
+        )
+
+
+@rule("WF-FUNDED-POST-TEAM", "Posts are funded only while their team is open.")
+def funded_posts(check: Check) -> Iterator[Violation]:
+    bad = FundedPost.objects.filter(
+        Q(started_on__lt=F("team__opened_on"))
+        | Q(team__closed_on__isnull=False, ended_on__isnull=True)
+        | Q(ended_on__gt=F("team__closed_on"))
+    ).values("pk", "team__name", "started_on", "ended_on")
+    for row in bad:
+        yield check.v(
+            "WF-FUNDED-POST-TEAM",
+            "workforce.FundedPost",
+            row["pk"],
+            None,
+            f"Funded {row['started_on']} to {row['ended_on'] or 'now'} outside the opening of "
+            f"{row['team__name']}.",
         )

@@ -61,11 +61,22 @@ PLACEMENT_MEAN_YEARS = {
     "U2": 4.0,
     "U5": 4.0,
     "U3": 3.2,
-    "U6": 2.6,
-    "K2": 0.9,
+    "U6": 3.0,
+    "K2": 1.5,
     "H5": 1.2,
     "P1": 1.5,
 }
+#: Unregistered placements (seed 004: about 4 at a time): a share of moves to, and first
+#: placements in, children's homes for teenagers, for weeks to months.
+UNREGISTERED_FROM_AGE = 13
+UNREGISTERED = 0.4
+UNREGISTERED_FIRST = 0.1
+UNREGISTERED_DAYS = (30, 180)
+#: Placed with parents under a care order: the last months before a return home, and
+#: long-term for a few children on care orders; semi-independent living from 16.
+HOME_ON_ORDER = 0.5
+LONG_AT_HOME = 0.16
+SEMI_INDEPENDENT_AT_16 = 0.6
 OTHER_LAS = ("887", "888", "889", "890", "891", "928", "929", "931", "935", "936", "937")
 
 
@@ -173,27 +184,27 @@ class Planner:
         if kind == "P1":
             return Placement(kind, "PR0", "Parents", "", "", self.la_code, True, Decimal("0.0"))
         if kind in {"U1", "U2", "U3"}:
-            provider, distance = "PR1", self._distance(6.0, 1.1)
+            provider, distance = "PR1", self._distance(7.0, 1.1)
         elif kind in {"U4", "U5", "U6"}:
-            if rng.random() < 0.64:
-                provider, distance = "PR1", self._distance(9.0, 1.0)
+            if rng.random() < 0.8:
+                provider, distance = "PR1", self._distance(14.0, 1.0)
             else:
-                provider, distance = "PR4", self._distance(24.0, 0.9)
+                provider, distance = "PR4", self._distance(34.0, 0.9)
                 urn = f"{int(rng.integers(500000, 2700000)):07d}"
         elif kind == "K2":
             roll = rng.random()
             if unregistered:
                 provider, distance = "PR4", self._distance(30.0, 0.8)
-            elif roll < 0.30:
+            elif roll < 0.35:
                 provider, distance = "PR1", self._distance(9.0, 0.7)
             else:
                 provider = "PR4" if roll < 0.88 else "PR5"
-                distance = self._distance(45.0, 0.8)
+                distance = self._distance(50.0, 0.8)
             if not unregistered:
                 urn = f"SC{int(rng.integers(100000, 999999)):06d}"
         elif kind == "H5":
             provider = "PR4" if rng.random() < 0.6 else "PR5"
-            distance = self._distance(9.0, 1.0)
+            distance = self._distance(14.0, 1.0)
         elif kind in {"A5", "A6"}:
             provider = "PR1" if rng.random() < 0.7 else "PR2"
             distance = self._distance(18.0, 0.9)
@@ -204,7 +215,10 @@ class Planner:
                 carer = f"{self.names[int(rng.integers(len(self.names)))]} House"
             else:
                 carer = f"Mr and Mrs {self.names[int(rng.integers(len(self.names)))]}"
-        in_area = distance < Decimal(20) or rng.random() < 0.25
+        # Over the border: most placements 20+ miles away, some 10-20 (seed 003: 162 of
+        # ~485 placed outside the authority).
+        out_p = 0.75 if distance > Decimal(20) else 0.3 if distance > Decimal(10) else 0.03
+        in_area = rng.random() >= out_p
         la = self.la_code if in_area else OTHER_LAS[int(rng.integers(len(OTHER_LAS)))]
         return Placement(kind, provider, carer, postcode, urn, la, not unregistered, distance)
 
@@ -215,7 +229,7 @@ class Planner:
         if age < 10:
             return pick(rng, {"U6": 0.68, "U3": 0.28, "P1": 0.0, "K2": 0.0 if age < 8 else 0.04})
         if age < 16:
-            return pick(rng, {"U6": 0.52, "U3": 0.10, "K2": 0.38})
+            return pick(rng, {"U6": 0.48, "U3": 0.10, "K2": 0.42})
         return pick(rng, {"U6": 0.30, "U3": 0.05, "K2": 0.27, "H5": 0.38})
 
     def next_kind(self, age: int, current: str, years_in: float, outcome: str) -> tuple[str, bool]:
@@ -234,8 +248,47 @@ class Planner:
         if age < 10:
             return pick(rng, {"U6": 0.75, "U4": 0.15, "U3": 0.10}), False
         if current == "K2":
-            return pick(rng, {"K2": 0.6, "U6": 0.4}), False
-        return pick(rng, {"U6": 0.48, "U4": 0.08, "K2": 0.40, "U3": 0.04}), False
+            return pick(rng, {"K2": 0.7, "U6": 0.3}), False
+        return pick(rng, {"U6": 0.44, "U4": 0.08, "K2": 0.44, "U3": 0.04}), False
+
+    def _settle(
+        self,
+        stay: Stay,
+        legal: str,
+        legal_events: dict[dt.date, str],
+        place_events: dict[dt.date, tuple[str, bool, bool]],
+        first_kind: str,
+        exit_: dt.date,
+        horizon: dt.date,
+    ) -> None:
+        """Later moves that end the run of placements: home to parents under a care order
+        (the last months of a return home, or for the long term), or semi-independent
+        living from 16 (seed 004: 70% of children in care with foster carers)."""
+        rng, entry, dob = self.rng, stay.entry, stay.dob
+        move: tuple[dt.date, str] | None = None
+        if stay.outcome == "home" and rng.random() < HOME_ON_ORDER:
+            move = (exit_ - dt.timedelta(days=int(rng.integers(60, 300))), "P1")
+        elif stay.outcome == "long" and _age(dob, entry) < 14 and rng.random() < LONG_AT_HOME:
+            move = (entry + dt.timedelta(days=int(rng.integers(300, 900))), "P1")
+        elif stay.outcome == "long" and rng.random() < SEMI_INDEPENDENT_AT_16:
+            move = (birthday(dob, 16) + dt.timedelta(days=int(rng.integers(0, 240))), "H5")
+        if move is None:
+            return
+        day, kind = move
+        if day <= entry + dt.timedelta(days=30) or day >= horizon - dt.timedelta(days=2):
+            return
+        status = legal
+        for changed in sorted(d for d in legal_events if d <= day):
+            status = legal_events[changed]
+        before = [d for d in sorted(place_events) if d < day]
+        current = place_events[before[-1]][0] if before else first_kind
+        if kind == "P1" and status not in {"C1", "C2"}:
+            return
+        if kind == "H5" and current in {"U1", "U4", "H5"}:
+            return  # settled with long-term foster carers (or already living independently)
+        for later in [d for d in place_events if d >= day]:
+            del place_events[later]
+        place_events[day] = (kind, False, False)
 
     # --- legal status -------------------------------------------------------------------
     def first_legal(self, age: int, outcome: str) -> str:
@@ -301,13 +354,18 @@ class Planner:
         kind = self.first_kind(age0, outcome)
         if kind == "P1" and legal == "V2":
             kind = "U6"
-        place = self.placement(kind, age0)
+        unregistered_until: dt.date | None = None
+        first_unregistered = (
+            kind == "K2" and age0 >= UNREGISTERED_FROM_AGE and rng.random() < UNREGISTERED_FIRST
+        )
+        if first_unregistered:
+            unregistered_until = entry + dt.timedelta(days=int(rng.integers(*UNREGISTERED_DAYS)))
+        place = self.placement(kind, age0, unregistered=first_unregistered)
         stay.episodes.append(Episode(entry, "S", legal, place))
         day = entry
         horizon = min(exit_, end + dt.timedelta(days=1))
         place_events: dict[dt.date, tuple[str, bool, bool]] = {}
         current_kind = kind
-        unregistered_until: dt.date | None = None
         while True:
             if unregistered_until is not None:
                 gap = (unregistered_until - day).days
@@ -325,11 +383,15 @@ class Planner:
             age = _age(dob, day)
             years_in = (day - entry).days / 365.25
             new_kind, same = self.next_kind(age, current_kind, years_in, outcome)
-            unreg = new_kind == "K2" and 14 <= age <= 17 and rng.random() < 0.22
+            unreg = (
+                new_kind == "K2" and age >= UNREGISTERED_FROM_AGE and rng.random() < UNREGISTERED
+            )
             if unreg:
-                unregistered_until = day + dt.timedelta(days=int(rng.integers(25, 110)))
+                unregistered_until = day + dt.timedelta(days=int(rng.integers(*UNREGISTERED_DAYS)))
             place_events[day] = (new_kind, same, unreg)
             current_kind = new_kind
+        if move_in is None:
+            self._settle(stay, legal, legal_events, place_events, kind, exit_, horizon)
         if move_in is not None and move_in <= end:
             place_events[move_in] = (
                 "A5" if current_kind in {"U5", "U6"} and rng.random() < 0.3 else "A6",

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from safeguard.care.models import (
     HealthAssessment,
     HealthAssessmentKind,
@@ -39,10 +41,20 @@ PARTICIPATION = {
     "PN6": 0.1,
     "PN7": 0.05,
 }
-#: Share of reviews, IHAs and visits on time.
+#: Share of reviews, IHAs, review health assessments and visits on time (seed 004: IHA
+#: 50-82%, RHA 71-91%; seed 003: visits on time 73-80%).
 REVIEW_ON_TIME = 0.9
 IHA_ON_TIME = 0.55
-VISIT_ON_TIME = 0.88
+RHA_ON_TIME = 0.82
+VISIT_ON_TIME = 0.65
+#: Looked-after visits at which the child was seen, and seen alone (4 and over mostly).
+VISIT_SEEN = 0.83
+SEEN_ALONE_OLDER = 0.98
+SEEN_ALONE_TODDLER = 0.5
+#: Share of terms with a PEP held (seed 004: PEP returns 99%); the first within 20 school
+#: days of becoming looked after for most.
+PEP_HELD = 0.96
+FIRST_PEP_ON_TIME = 0.9
 
 
 def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
@@ -63,6 +75,7 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
     ]
     end = ctx.settings.end
     earliest = ctx.settings.start - dt.timedelta(days=RUN_IN_DAYS)
+    terms = school_terms(earliest - dt.timedelta(days=400), end + dt.timedelta(days=400))
     writer = ctx.writer
     allocations = ctx.registry.get("care_allocations", {})
     for la in children:
@@ -143,7 +156,11 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
             day = iha
             while True:
                 gap = 6 if _age(dob, day) < 5 else 12
-                day = add_months(day, gap) + dt.timedelta(days=int(rng.integers(-20, 30)))
+                if rng.random() < RHA_ON_TIME:
+                    slack = -int(rng.integers(0, 45))
+                else:
+                    slack = int(rng.integers(1, 60))
+                day = add_months(day, gap) + dt.timedelta(days=slack)
                 if day > last:
                     break
                 health(HealthAssessmentKind.REVIEW, day)
@@ -154,11 +171,10 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
                 if sdq_day <= last and 4 <= _age(dob, sdq_day) <= 17 and rng.random() < 0.8:
                     score = int(min(40, max(0, rng.normal(15, 7))))
                     health(HealthAssessmentKind.SDQ, sdq_day, score)
-        # PEPs: school age (3-17), first within 20 working days, then termly.
+        # PEPs: school age (3-17), the first within 20 school days, then one a term.
         school = schools[int(rng.integers(len(schools)))]
-        pep = add_working_days(stay.entry, int(rng.integers(5, 25)))
         pep_days: set[dt.date] = set()
-        while pep <= last:
+        for pep in _pep_days(rng, terms, stay.entry, last):
             if 3 <= _age(dob, pep) <= 17 and ok(pep) and pep not in pep_days:
                 pep_days.add(pep)
                 writer.add(
@@ -172,7 +188,6 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
                     id=ctx.new_id(STREAM),
                     at=ctx.at(pep, 13),
                 )
-            pep = pep + dt.timedelta(days=int(rng.integers(95, 135)))
         # Pathway plans from 16 while in care (6-monthly).
         sixteenth = birthday(dob, 16)
         plan = max(sixteenth + dt.timedelta(days=int(rng.integers(0, 60))), stay.entry)
@@ -201,7 +216,10 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
                 ):
                     sw = candidate
             if sw is not None and ok(visit):
-                seen_alone = _age(dob, visit) >= 4 and rng.random() < 0.75
+                was_seen = bool(rng.random() < VISIT_SEEN)
+                age = _age(dob, visit)
+                alone_p = SEEN_ALONE_OLDER if age >= 4 else SEEN_ALONE_TODDLER if age >= 2 else 0
+                seen_alone = was_seen and bool(rng.random() < alone_p)
                 writer.add(
                     build(
                         Visit,
@@ -209,7 +227,7 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
                         visit_date=visit,
                         visit_type=VisitType.LOOKED_AFTER,
                         worker=sw,
-                        child_seen=seen_alone or rng.random() < 0.95,
+                        child_seen=was_seen,
                         seen_alone=seen_alone,
                         location=VisitLocation.PLACEMENT,
                     ),
@@ -220,3 +238,43 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
                 visit = visit + dt.timedelta(days=int(rng.integers(21, 43)))
             else:
                 visit = visit + dt.timedelta(days=int(rng.integers(43, 75)))
+
+
+def school_terms(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """Term (start, end) days from ``first`` to ``last``: the authority's term dates held
+    (seeded by a migration) and, for years not held, the usual English pattern."""
+    from safeguard.core.timescales import load_school_calendar
+
+    held = [(t.starts_on, t.ends_on) for t in load_school_calendar().terms]
+    covered = {start.year if start.month >= 9 else start.year - 1 for start, _ in held}
+    terms = list(held)
+    for year in range(first.year - 1, last.year + 1):
+        if year not in covered:
+            terms += [
+                (dt.date(year, 9, 3), dt.date(year, 12, 19)),
+                (dt.date(year + 1, 1, 5), dt.date(year + 1, 3, 28)),
+                (dt.date(year + 1, 4, 14), dt.date(year + 1, 7, 21)),
+            ]
+    return sorted(t for t in terms if t[1] >= first and t[0] <= last)
+
+
+def _pep_days(
+    rng: np.random.Generator, terms: list[tuple[dt.date, dt.date]], entry: dt.date, last: dt.date
+) -> list[dt.date]:
+    """The first PEP after becoming looked after (within 20 school days for most, counted
+    as working days), then one in each later term, a few terms missed."""
+    first = add_working_days(
+        entry, int(rng.integers(5, 20)) if rng.random() < FIRST_PEP_ON_TIME else 20 + 10
+    )
+    days = [first] if first <= last else []
+    for start, finish in terms:
+        if start <= first or start > last:
+            continue
+        if rng.random() < PEP_HELD:
+            day = start + dt.timedelta(days=int(rng.integers(7, 50)))
+            day = min(day, finish)
+            while day.weekday() >= 5:
+                day -= dt.timedelta(days=1)
+            if day <= last:
+                days.append(day)
+    return days

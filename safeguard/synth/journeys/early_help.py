@@ -41,7 +41,10 @@ from safeguard.workforce.models import ServiceArea, WorkerRole
 
 STREAM = "early_help"
 #: Requests made straight to early help a month at scale 1.0 (children).
-DIRECT_REQUESTS_PER_MONTH = 32.0
+DIRECT_REQUESTS_PER_MONTH = 36.0
+#: Share of episodes with a completed assessment that go on to a Team Around the Family
+#: plan (the rest are single-agency support); seed 003: 17-81 TAF plans a month.
+TAF_SHARE = 0.4
 #: Median length of an episode in days (lognormal), before any step up.
 MEDIAN_DAYS = 185
 DIRECT_SOURCES = (
@@ -235,7 +238,7 @@ class EarlyHelpDesk:
         ctx, rng = self.ctx, self.rng
         ctx.writer.add(episode, id=episode.id, at=ctx.at(episode.requested_on, 10))
         done = episode.assessment_completed_on
-        if done is None:
+        if done is None or rng.random() >= TAF_SHARE:
             return
         last = min(episode.closed_on or self.end, self.end)
         plan_start = add_working_days(done, int(rng.integers(0, 10)))

@@ -20,7 +20,7 @@ from safeguard.people.models import Person
 from safeguard.synth.context import SynthContext
 from safeguard.synth.draws import weighted
 from safeguard.synth.journeys.early_help import EarlyHelpDesk
-from safeguard.synth.journeys.sc_protection import ProtectionWriter
+from safeguard.synth.journeys.sc_protection import ProtectionResult, ProtectionWriter
 from safeguard.synth.journeys.sc_util import Allocator, visits
 from safeguard.synth.workforce import pick_worker
 from safeguard.synth.writer import build
@@ -34,8 +34,15 @@ ASSESSMENT_OUTCOMES = (
     (AssessmentOutcome.CIN_PLAN, 0.29),
     (AssessmentOutcome.STRATEGY_DISCUSSION, 0.10),
 )
-#: Assessments authorised within 45 working days (seed 85.6%-90%).
-ON_TIME_ASSESSMENT = 0.88
+#: Assessments authorised within 45 working days (seed 85.6%-90%; the s47 assessments
+#: alongside an enquiry are all on time, so the assessment route's share is lower).
+ON_TIME_ASSESSMENT = 0.84
+#: CIN plan reviews: due 12 weeks after the start or the last review (the timescale
+#: registry's cin_review); most held on time, some a few weeks late.
+CIN_REVIEW_WEEKS = 12
+CIN_REVIEW_ON_TIME = 0.86
+#: Chance a previous CP plan turns an assessment into a strategy discussion.
+REPEAT_STRATEGY = 0.2
 #: Factors at assessment: (code, probability of being identified). Domestic abuse dominant.
 FACTORS = (
     ("3B", 0.48),
@@ -83,6 +90,8 @@ class Journey:
     assessment_outcome: str
     cin_plan_days: int
     protection: dict[str, object]
+    #: Working days from the referral to the assessment's start (siblings start together).
+    start_lag: int = 0
 
 
 class JourneyPlanner:
@@ -105,11 +114,17 @@ class JourneyPlanner:
         on_time = rng.random() < ON_TIME_ASSESSMENT
         wd = int(rng.triangular(8, 30, 45)) if on_time else int(rng.integers(46, 85))
         outcome = str(weighted(rng, ASSESSMENT_OUTCOMES))
+        # Strategy discussions after assessment are likelier for larger families.
+        if len(children) == 1 and outcome == AssessmentOutcome.STRATEGY_DISCUSSION:
+            if rng.random() < 0.5:
+                outcome = str(weighted(rng, ASSESSMENT_OUTCOMES[:-1]))
+        elif len(children) > 1 and rng.random() < 0.06:
+            outcome = AssessmentOutcome.STRATEGY_DISCUSSION
         # Previous CP plans make a strategy discussion likelier (repeat plans).
         if (
             route == "assessment"
             and any(self.ctx.timeline(c.id).cp_plan_count for c in children)
-            and rng.random() < 0.25
+            and rng.random() < REPEAT_STRATEGY
         ):
             outcome = AssessmentOutcome.STRATEGY_DISCUSSION
         cin_days = int(rng.lognormal(np.log(240), 0.5))
@@ -118,7 +133,8 @@ class JourneyPlanner:
             if (route == "strategy" or outcome == AssessmentOutcome.STRATEGY_DISCUSSION)
             else {}
         )
-        return Journey(route, day, wd, outcome, cin_days, protection)
+        start_lag = 0 if rng.random() < 0.6 else int(rng.integers(1, 4))
+        return Journey(route, day, wd, outcome, cin_days, protection, start_lag)
 
     # --- one child -----------------------------------------------------------------
     def run(self, journey: Journey, child: Person, source: str, day: dt.date) -> CINEpisode:
@@ -148,6 +164,8 @@ class JourneyPlanner:
             episode.closure_summary = (
                 "No further action after assessment."
                 if reason == "RC8"
+                else "Ceased to be looked after; no longer a child in need."
+                if tl.looked_after_until is not None and tl.looked_after_until >= day
                 else "Needs met; outcomes of the plan achieved."
             )
             signer = pick_worker(
@@ -172,8 +190,7 @@ class JourneyPlanner:
         self, journey: Journey, episode: CINEpisode, child: Person, day: dt.date
     ) -> tuple[dt.date | None, str]:
         """Write the journey; return the closure date (None if open) and reason."""
-        rng = self.rng
-        start = day if rng.random() < 0.6 else add_working_days(day, int(rng.integers(1, 4)))
+        start = add_working_days(day, journey.start_lag) if journey.start_lag else day
         if journey.route == "strategy":
             result = self.protection.run(journey.protection, episode, child, day)
             # The s47 assessment runs alongside and completes by the s47 outcome.
@@ -195,13 +212,15 @@ class JourneyPlanner:
         return self._after_protection(journey, episode, child, result)
 
     def _after_protection(
-        self, journey: Journey, episode: CINEpisode, child: Person, result: object
+        self, journey: Journey, episode: CINEpisode, child: Person, result: ProtectionResult
     ) -> tuple[dt.date | None, str]:
         rng = self.rng
-        ended: dt.date | None = result.ended_on  # type: ignore[attr-defined]
+        ended: dt.date | None = result.ended_on
         if ended is None or ended > self.end:
             return None, ""
-        if result.step_down:  # type: ignore[attr-defined]
+        if result.into_care:
+            return ended, result.care_closure
+        if result.step_down:
             days = int(rng.lognormal(np.log(150), 0.4))
             return self.cin_plan(episode, child, ended, days), "RC7"
         return ended, "RC7"
@@ -289,10 +308,17 @@ class JourneyPlanner:
         self._stepped_down = plan.end_reason == CINPlanEndReason.STEPPED_DOWN
         ctx.writer.add(plan, id=plan.id, at=ctx.at(start, 12))
         last = min(end, self.end)
-        review = add_working_days(start, 60)
-        while review <= last:
-            held = previous_working_day(review - dt.timedelta(days=int(rng.integers(0, 10))))
-            if held > start:
+        # Reviews 12-weekly from the start or the last review held, mostly on time.
+        previous = start
+        while True:
+            due = previous + dt.timedelta(weeks=CIN_REVIEW_WEEKS)
+            if rng.random() < CIN_REVIEW_ON_TIME:
+                held = previous_working_day(due - dt.timedelta(days=int(rng.integers(0, 15))))
+            else:
+                held = add_working_days(due, int(rng.integers(1, 16)))
+            if held > last:
+                break
+            if held > previous:
                 ctx.writer.add(
                     build(
                         CINPlanReview,
@@ -311,7 +337,7 @@ class JourneyPlanner:
                     id=ctx.new_id(STREAM),
                     at=ctx.at(held, 14),
                 )
-            review = add_working_days(review, 60)
+            previous = max(held, previous + dt.timedelta(days=1))
         visits(ctx, rng, child, episode, "cin", start, last, 6, lead, self.alloc)
         return None if is_open else end
 

@@ -25,6 +25,7 @@ from safeguard.protection.models import (
     StrategyAttendee,
     StrategyDiscussion,
 )
+from safeguard.protection.selectors import NOT_PARTNERS
 from safeguard.synth.context import SynthContext
 from safeguard.synth.journeys.sc_util import visits
 from safeguard.synth.workforce import pick_worker
@@ -35,17 +36,48 @@ if TYPE_CHECKING:
     from safeguard.synth.journeys.sc_journey import JourneyPlanner
 
 STREAM = "social_care_protection"
-S47_INITIATED = 0.93
-SUBSTANTIATED = 0.63
+S47_INITIATED = 0.96
+SUBSTANTIATED = 0.64
 ICPC_NOT_REQUIRED = 0.06
 #: ICPC within 15 working days of the strategy discussion (seed 81% in 2020).
 ICPC_ON_TIME = 0.81
 ICPC_PLAN = 0.80
 CATEGORIES = (("NEG", 0.55), ("EMO", 0.27), ("PHY", 0.09), ("SAB", 0.05), ("MUL", 0.04))
-#: The plan ends at review conference k (1 = 3 months, then every 6 months).
-ENDS_AT_REVIEW = ((1, 0.36), (2, 0.50), (3, 0.10), (4, 0.028), (5, 0.009), (6, 0.003))
+#: The plan ends at review conference k (1 = 3 months, then every 6 months); seed 000:
+#: 2.1% of open plans had lasted 2 years or more.
+ENDS_AT_REVIEW = (
+    (1, 0.38),
+    (2, 0.469),
+    (3, 0.10),
+    (4, 0.02),
+    (5, 0.018),
+    (6, 0.009),
+    (7, 0.004),
+)
+#: First review conferences held a few weeks after the 3-month mark (seed 004: 23% of
+#: plans end under 3 months, 17% at 3-6 months).
+FIRST_REVIEW_LATE = 0.35
 FREQUENCY = ((1, 0.10), (2, 0.55), (4, 0.35))
 STEP_DOWN = 0.70
+#: Families on a plan whose children come into care during it, and of those the share
+#: whose plan runs on alongside care until the next review conference (the rest end the
+#: day the child becomes looked after).
+INTO_CARE = 0.14
+PLAN_ALONGSIDE_CARE = 0.75
+#: CP visits: the child seen at most (seed 003: CP visits on time 80-83%), a few late.
+CP_VISIT_SEEN = 0.85
+CP_VISIT_LATE = 0.06
+#: Conference quoracy (seed 003: 85% / 77%): every invited partner agency attends, or
+#: the listed partners stay away (police, health, education); the family usually attends.
+QUORATE = 0.81
+ABSENT_PARTNERS = (("police", 0.45), ("health", 0.35), ("education", 0.20))
+FAMILY_ATTENDS = 0.9
+#: Advocacy for children aged 8 or over (seed 003: 38% offered, 0-4% advocate attended):
+#: offered, then accepted, then the advocate attends (otherwise sends the child's views).
+ADVOCACY_AGE = 8
+ADVOCACY_OFFERED = 0.42
+ADVOCACY_ACCEPTED = 0.35
+ADVOCATE_ATTENDS = 0.2
 
 
 @dataclass
@@ -53,6 +85,11 @@ class ProtectionResult:
     assessment_done: dt.date
     ended_on: dt.date | None
     step_down: bool
+    #: Set when the child came into care during the plan (``ended_on`` is then the later
+    #: of the stay's end and the plan's, None while either is open) with the CIN closure
+    #: reason the stay's ending gives.
+    into_care: bool = False
+    care_closure: str = ""
 
 
 class ProtectionWriter:
@@ -88,6 +125,18 @@ class ProtectionWriter:
             "step_down": bool(rng.random() < STEP_DOWN),
             "cin_if_no_plan": bool(rng.random() < 0.5),
             "group": self.group_reference(self.ctx),
+            # Siblings share their review conferences (the same days) and meetings.
+            # Days before the due date (negative: after it), the first sometimes late.
+            "review_days": [
+                -int(rng.integers(1, 22))
+                if k == 0 and rng.random() < FIRST_REVIEW_LATE
+                else int(rng.integers(0, 8))
+                for k in range(len(ENDS_AT_REVIEW))
+            ],
+            "meetings": {},
+            "into_care": bool(rng.random() < INTO_CARE),
+            "care_at": float(rng.random()),
+            "alongside": bool(rng.random() < PLAN_ALONGSIDE_CARE),
         }
 
     def _add(self, obj: Any, day: dt.date, hour: int = 10) -> Any:
@@ -177,8 +226,37 @@ class ProtectionWriter:
             return ProtectionResult(outcome_day, None, False)
         if not p["plan"]:
             return ProtectionResult(outcome_day, icpc_day, p["cin_if_no_plan"])
-        ended = self._cp_plan(p, episode, child, icpc, icpc_day)
-        return ProtectionResult(outcome_day, ended, p["step_down"])
+        ended, entry = self._cp_plan(p, episode, child, icpc, icpc_day)
+        if entry is None:
+            return ProtectionResult(outcome_day, ended, p["step_down"])
+        # Looked after from ``entry``: the CIN episode runs on until the child leaves care.
+        from safeguard.synth.journeys.care import CareFromPlans
+
+        self.planner.alloc.close(child, entry)
+        stay = CareFromPlans.of(self.ctx).enter(child, entry)
+        # A short stay can end before a plan running alongside it does.
+        closes = None if stay.exit is None or ended is None else max(stay.exit, ended)
+        return ProtectionResult(
+            outcome_day,
+            closes,
+            False,
+            into_care=True,
+            care_closure=CareFromPlans.closure_reason(stay),
+        )
+
+    def _meeting(self, p: dict[str, Any], day: dt.date) -> dict[str, bool]:
+        """Who came to the family's meeting on ``day``: drawn once, shared by siblings."""
+        meetings: dict[dt.date, dict[str, bool]] = p["meetings"]
+        if day not in meetings:
+            rng = self.rng
+            went = {"police": True, "health": True, "education": True}
+            if rng.random() >= QUORATE:
+                went[str(self.weighted(rng, ABSENT_PARTNERS))] = False
+                if rng.random() < 0.25:
+                    went[str(self.weighted(rng, ABSENT_PARTNERS))] = False
+            went["family"] = bool(rng.random() < FAMILY_ATTENDS)
+            meetings[day] = went
+        return meetings[day]
 
     def _conference(
         self,
@@ -204,14 +282,20 @@ class ProtectionWriter:
             team_area=ServiceArea.QUALITY_ASSURANCE,
         )
         age = None if child.date_of_birth is None else (day - child.date_of_birth).days // 365
-        offered = age is not None and age >= 8
+        meeting = self._meeting(p, day)
         attended = {
             Agency.SOCIAL_CARE: True,
-            Agency.POLICE: rng.random() < 0.85,
-            Agency.HEALTH_VISITOR if (age or 0) < 5 else Agency.SCHOOL_NURSE: rng.random() < 0.8,
-            Agency.SCHOOL if (age or 0) >= 4 else Agency.GP: rng.random() < 0.75,
-            Agency.FAMILY: rng.random() < 0.9,
+            Agency.POLICE: meeting["police"],
+            Agency.HEALTH_VISITOR if (age or 0) < 5 else Agency.SCHOOL_NURSE: meeting["health"],
+            Agency.SCHOOL if (age or 0) >= 4 else Agency.GP: meeting["education"],
+            Agency.FAMILY: meeting["family"],
         }
+        # Quorate: every partner agency invited attended (protection.selectors).
+        quorate = all(went for agency, went in attended.items() if agency not in NOT_PARTNERS)
+        offered = age is not None and age >= ADVOCACY_AGE and rng.random() < ADVOCACY_OFFERED
+        accepted = offered and rng.random() < ADVOCACY_ACCEPTED
+        if accepted:
+            attended[Agency.ADVOCATE] = bool(rng.random() < ADVOCATE_ATTENDS)
         conf = self._add(
             build(
                 Conference,
@@ -225,9 +309,9 @@ class ProtectionWriter:
                 chair=chair,
                 room="Conference room " + "ABC"[int(rng.integers(0, 3))],
                 group_reference=p["group"],
-                quorate=(attended[Agency.POLICE] or sum(attended.values()) >= 4) if held else None,
+                quorate=quorate if held else None,
                 advocacy_offered=offered if held else None,
-                advocacy_accepted=(offered and bool(rng.random() < 0.4)) if held else None,
+                advocacy_accepted=accepted if held else None,
                 outcome=outcome if held else "",
                 category=category or (p["category"] if held and outcome == "plan" else ""),
                 minutes_sent_on=min(add_working_days(day, 15), self.end)
@@ -238,6 +322,7 @@ class ProtectionWriter:
         )
         for agency, went in attended.items():
             label = Agency(agency).label
+            reports = agency not in (Agency.FAMILY, Agency.ADVOCATE)
             self._add(
                 build(
                     ConferenceInvitation,
@@ -245,9 +330,9 @@ class ProtectionWriter:
                     agency=agency,
                     invitee=label,
                     invited_on=booked_on,
-                    report_requested=agency != Agency.FAMILY,
+                    report_requested=reports,
                     report_received_on=(day - dt.timedelta(days=2))
-                    if held and agency != Agency.FAMILY and rng.random() < 0.7
+                    if held and reports and rng.random() < 0.7
                     else None,
                 ),
                 booked_on,
@@ -281,7 +366,9 @@ class ProtectionWriter:
         child: Person,
         icpc: Conference,
         start: dt.date,
-    ) -> dt.date | None:
+    ) -> tuple[dt.date | None, dt.date | None]:
+        """Write the plan and its reviews, core groups and visits; return when it ended
+        (None if open) and the day the child came into care during it (None if not)."""
         ctx, rng, end = self.ctx, self.rng, self.end
         tl = ctx.timeline(child.id)
         alloc = self.planner.alloc
@@ -303,23 +390,29 @@ class ProtectionWriter:
         # Review conferences: 3 months, then 6-monthly; the plan ends at review k.
         reviews: list[dt.date] = []
         months = 3
-        for _ in range(p["reviews"]):
-            reviews.append(
-                previous_working_day(
-                    add_months(start, months) - dt.timedelta(days=int(rng.integers(0, 8)))
-                )
-            )
+        for k in range(p["reviews"]):
+            offset = dt.timedelta(days=p["review_days"][k])
+            reviews.append(previous_working_day(add_months(start, months) - offset))
             months += 6
         eighteen = None
         if child.date_of_birth is not None:
             eighteen = add_months(child.date_of_birth, 216)
+        entry = self._care_entry(p, child, start, reviews[-1])
+        ends_in_care = False
+        if entry is not None:
+            later = [day for day in reviews if day >= entry + dt.timedelta(days=10)]
+            if p["alongside"] and later:
+                reviews = reviews[: reviews.index(later[0]) + 1]
+            else:
+                reviews = [day for day in reviews if day < entry]
+                ends_in_care = True
         ended: dt.date | None = None
         for k, day in enumerate(reviews, start=1):
             if eighteen is not None and day >= eighteen:
                 ended = eighteen
                 plan.end_date, plan.end_reason = eighteen, CPPlanEndReason.TURNED_18
                 break
-            final = k == len(reviews)
+            final = k == len(reviews) and not ends_in_care
             conf = self._conference(
                 episode,
                 child,
@@ -336,9 +429,16 @@ class ProtectionWriter:
                 ended = day
                 plan.end_date, plan.end_reason, plan.end_conference = (
                     day,
-                    CPPlanEndReason.NO_LONGER_AT_RISK,
+                    CPPlanEndReason.LOOKED_AFTER
+                    if entry is not None
+                    else CPPlanEndReason.NO_LONGER_AT_RISK,
                     conf,
                 )
+        else:
+            if ends_in_care:
+                assert entry is not None
+                ended = entry
+                plan.end_date, plan.end_reason = entry, CPPlanEndReason.LOOKED_AFTER
         if ended is not None and ended > end:
             ended = None
             plan.end_date, plan.end_reason, plan.end_conference = None, "", None
@@ -365,7 +465,25 @@ class ProtectionWriter:
             p["frequency"],
             lead,
             alloc,
-            not_alone_young=0.72,
-            not_alone_older=0.24,
+            not_alone_young=0.5,
+            not_alone_older=0.12,
+            seen=CP_VISIT_SEEN,
+            late=CP_VISIT_LATE,
         )
-        return ended
+        if entry is not None and (eighteen is None or entry < eighteen):
+            return ended, entry
+        return ended, None
+
+    def _care_entry(
+        self, p: dict[str, Any], child: Person, start: dt.date, planned_end: dt.date
+    ) -> dt.date | None:
+        """The day the child comes into care during the plan, if the family's does and it
+        falls inside the history, before the child turns 17 (unborn children stay home)."""
+        born = child.date_of_birth
+        if not p["into_care"] or born is None:
+            return None
+        span = max(1, (planned_end - start).days - 14)
+        entry = start + dt.timedelta(days=14 + int(p["care_at"] * span))
+        if entry > self.end or entry < born or entry >= add_months(born, 204):
+            return None
+        return entry

@@ -14,6 +14,12 @@ from safeguard.synth.workforce import pick_worker
 from safeguard.synth.writer import build
 from safeguard.workforce.models import Allocation, Worker, WorkerRole
 
+#: CIN visits at which the child was seen (seed 003: 80-82% of all statutory visits; CP
+#: visits, seen more often, pass their own share).
+CHILD_SEEN = 0.77
+#: Visits a few days late.
+LATE = 0.1
+
 
 class Allocator:
     """One open allocation per child; handovers on team moves and when workers leave.
@@ -103,10 +109,14 @@ def visits(
     _lead: Worker | None,
     alloc: Allocator,
     *,
-    not_alone_young: float = 0.45,
-    not_alone_older: float = 0.20,
+    not_alone_young: float = 0.15,
+    not_alone_older: float = 0.01,
+    seen: float = CHILD_SEEN,
+    late: float = LATE,
 ) -> None:
-    """Visits every ``weeks`` weeks from ``start`` to ``last``; some late, some not alone."""
+    """Visits every ``weeks`` weeks from ``start`` to ``last``; some late, some where the
+    child was not seen (out, refused, no access) and, of those seen, some not alone
+    (under-5s mostly, babies always)."""
     end = ctx.settings.end
     last = min(last, end)
     step = weeks * 7
@@ -117,10 +127,10 @@ def visits(
             worker = pick_worker(
                 ctx, role=WorkerRole.SOCIAL_WORKER, on=day, stream="social_care_visits"
             )
-        seen = bool(rng.random() < 0.96)
+        was_seen = bool(rng.random() < seen)
         age_days = 0 if child.date_of_birth is None else (day - child.date_of_birth).days
         young = age_days < 5 * 365
-        alone = seen and bool(rng.random() >= (not_alone_young if young else not_alone_older))
+        alone = was_seen and bool(rng.random() >= (not_alone_young if young else not_alone_older))
         if age_days < 365:
             alone = False
         ctx.writer.add(
@@ -131,15 +141,15 @@ def visits(
                 visit_date=day,
                 visit_type=visit_type,
                 worker=worker,
-                child_seen=seen,
+                child_seen=was_seen,
                 seen_alone=alone,
                 location=VisitLocation.HOME if rng.random() < 0.8 else VisitLocation.SCHOOL,
             ),
             id=ctx.new_id("social_care_visits"),
             at=ctx.at(day, 15),
         )
-        # Mostly within the window; about 1 in 10 a few days late.
+        # Mostly within the window; some a few days late.
         gap = step - int(rng.integers(0, 4))
-        if rng.random() < 0.1:
+        if rng.random() < late:
             gap += int(rng.integers(3, 12))
         day += dt.timedelta(days=gap)

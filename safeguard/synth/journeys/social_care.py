@@ -44,9 +44,11 @@ from safeguard.workforce.models import ServiceArea, Worker, WorkerRole
 STREAM = "social_care"
 BURN_IN_MONTHS = 24
 #: Contacts a month at scale 1.0 by year (2018 seed 925-1,230 falling to ~700 by 2020,
-#: then a gentle plateau); years outside the table use the nearest.
-CONTACTS_PER_MONTH = {2016: 1000, 2017: 1040, 2018: 1050, 2019: 880, 2020: 720, 2021: 730}
-PLATEAU = 690
+#: then a plateau a little lower); years outside the table use the nearest. The plateau
+#: sits near the seeds' low end so that, with referrals at the seeds' 180-255 a month,
+#: conversion per child named (OBA2-09) comes as close to the seeds' 41-49% as it can.
+CONTACTS_PER_MONTH = {2016: 1000, 2017: 1040, 2018: 1050, 2019: 880, 2020: 700, 2021: 640}
+PLATEAU = 600
 #: Weekday profile (Mon..Sun) of contacts, mean 1.0.
 WEEKDAY_FACTOR = (1.25, 1.2, 1.2, 1.15, 1.2, 0.5, 0.5)
 
@@ -78,20 +80,33 @@ PROFESSIONAL_SOURCES = frozenset(s for s in SOURCES if s[0] in "234578")
 PPN_SHARE = 0.85
 PPN_COLOURS = (("blue", 0.40), ("green", 0.25), ("amber", 0.25), ("red", 0.10))
 #: Contact screening: closed at contact (I&A 60%, NFA 40%) or sent to MASH triage.
-CLOSED_AT_CONTACT = 0.62
-#: MASH per-contact decision among triaged (Jul 2020 seed: 14 / 11 / 223 / 39).
+CLOSED_AT_CONTACT = 0.61
+#: MASH per-contact decision among triaged (Jul 2020 seed per child: 14 / 11 / 223 / 39;
+#: strategy discussions are about larger families, so fewer contacts than children).
+ASSESSMENT_SHARE = 0.65
+STRATEGY_SHARE = 0.135
 MASH_OUTCOMES = (
-    (MashOutcome.INFORMATION_AND_ADVICE, 0.07),
-    (MashOutcome.EARLY_HELP, 0.10),
-    (MashOutcome.ASSESSMENT, 0.63),
-    (MashOutcome.STRATEGY_DISCUSSION, 0.20),
+    (MashOutcome.INFORMATION_AND_ADVICE, 0.09),
+    (MashOutcome.EARLY_HELP, 0.12),
+    (MashOutcome.ASSESSMENT, ASSESSMENT_SHARE),
+    (MashOutcome.STRATEGY_DISCUSSION, STRATEGY_SHARE),
 )
 #: Share of converting contacts that are about a family referred in the last 12 months.
 RE_REFERRAL_SHARE = 0.26
-CHILDREN_PER_CONTACT = ((1, 0.80), (2, 0.15), (3, 0.05))
+#: Children named on a contact, by what the contact leads to: most contacts closed at
+#: the front door are about one child; families in child protection are larger (seed 000:
+#: 569 children at 276 initial conferences, about two a meeting).
+CHILDREN_PER_CONTACT = {
+    "closed": ((1, 0.95), (2, 0.04), (3, 0.01)),
+    "assessment": ((1, 0.80), (2, 0.14), (3, 0.06)),
+    "strategy": ((1, 0.25), (2, 0.33), (3, 0.22), (4, 0.12), (5, 0.08)),
+}
+#: Families whose ethnicity was not obtained or was refused (seed 000: 22% of children on
+#: plans "not recorded/not stated").
+UNSTATED = {"closed": 0.03, "assessment": 0.08, "strategy": 0.22}
 #: Share of strategy-discussion contacts about a family whose child had a CP plan before
 #: (repeat plans, seed 17.8-27.6% of plans).
-REPEAT_CP_SHARE = 0.30
+REPEAT_CP_SHARE = 0.26
 #: Protection activity over the history: rising to a peak ~40% of the way through, then
 #: falling back (the seeds show CP numbers peaking then falling).
 PROTECTION_PEAK = 0.2
@@ -128,7 +143,7 @@ class FrontDoor:
         """Chance an assessment decision becomes a strategy discussion on ``day`` (trend)."""
         x = (day - self.first).days / max(1, (self.end - self.first).days)
         peak = PROTECTION_PEAK * float(np.exp(-(((x - 0.4) / 0.25) ** 2)))
-        return peak * 0.20 / 0.63
+        return peak * STRATEGY_SHARE / ASSESSMENT_SHARE
 
     def _past_plan_family(self, on: dt.date) -> list[Person]:
         """A family whose child's CP plan ended at least three months ago (repeat plans)."""
@@ -158,8 +173,11 @@ class FrontDoor:
                 return False
         return True
 
-    def _family_children(self, on: dt.date, converting: bool) -> list[Person]:
+    def _family_children(self, on: dt.date, kind: str) -> list[Person]:
+        """Children for a contact of ``kind`` (closed, assessment, strategy): a family
+        referred in the last year again, a family known before, or a new family."""
         rng = self.rng
+        converting = kind != "closed"
         if converting and self.recent and rng.random() < RE_REFERRAL_SHARE * 1.25:
             cutoff = on - dt.timedelta(days=360)
             while self.recent and self.recent[0][0] < cutoff - dt.timedelta(days=400):
@@ -173,10 +191,13 @@ class FrontDoor:
             children = self.known[int(rng.integers(0, len(self.known)))]
             if self._free(children, on):
                 return children
-        n = int(weighted(rng, CHILDREN_PER_CONTACT))
-        ages = sorted(int(a) for a in rng.choice(18, size=n, p=_AGE_P))
+        n = int(weighted(rng, CHILDREN_PER_CONTACT[kind]))
+        age_p = _PROTECTION_AGE_P if kind == "strategy" else _AGE_P
+        ages = sorted(int(a) for a in rng.choice(18, size=n, p=age_p))
         unborn = bool(converting and rng.random() < 0.03)
-        family = self.families.new_family(on=on, child_ages=ages, unborn=unborn)
+        family = self.families.new_family(
+            on=on, child_ages=ages, unborn=unborn, unstated=UNSTATED[kind]
+        )
         children = [c for c in family.children if c.date_of_birth is not None or unborn]
         if len(self.known) < 40_000:
             self.known.append(children)
@@ -189,7 +210,7 @@ class FrontDoor:
             children = self.known[int(rng.integers(0, len(self.known)))]
             if self._free(children, on):
                 return children
-        n = int(weighted(rng, CHILDREN_PER_CONTACT))
+        n = int(weighted(rng, CHILDREN_PER_CONTACT["assessment"]))
         ages = sorted(int(a) for a in rng.choice(18, size=n, p=_AGE_P))
         family = self.families.new_family(on=on, child_ages=ages)
         return [c for c in family.children if c.date_of_birth is not None]
@@ -214,9 +235,8 @@ class FrontDoor:
             MashOutcome.STRATEGY_DISCUSSION,
         )
         strategy = outcome_value == MashOutcome.STRATEGY_DISCUSSION and not closed
-        children = (strategy and self._past_plan_family(day)) or self._family_children(
-            day, converting
-        )
+        kind = "strategy" if strategy else ("assessment" if converting else "closed")
+        children = (strategy and self._past_plan_family(day)) or self._family_children(day, kind)
         if not children:
             return
         if converting and not self._free(children, day):
@@ -355,6 +375,12 @@ _AGE_P = np.array(
     [1.6, 1.2, 1.1, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.05, 1.1, 1.15, 1.15, 1.0, 0.8]
 )
 _AGE_P = _AGE_P / _AGE_P.sum()
+#: Children in child protection are younger (DfE: over a third of children on plans are
+#: under 5).
+_PROTECTION_AGE_P = np.array(
+    [2.0, 1.4, 1.4, 1.4, 1.4, 1.0, 1.0, 1.0, 1.0, 1.0, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.4, 0.3]
+)
+_PROTECTION_AGE_P = _PROTECTION_AGE_P / _PROTECTION_AGE_P.sum()
 _AGENCY_NAME = {
     "2": "School",
     "3": "NHS",

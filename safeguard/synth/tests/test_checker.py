@@ -16,7 +16,12 @@ from safeguard.cin.models import CINEpisode, CINPlan, Visit, VisitLocation, Visi
 from safeguard.cin.services import close_cin_episode, open_referral, record_visit, start_cin_plan
 from safeguard.earlyhelp.models import EarlyHelpEpisode
 from safeguard.exploitation.models import MissingEpisode
-from safeguard.protection.models import CPPlan
+from safeguard.protection.models import (
+    Conference,
+    ConferenceAttendance,
+    ConferenceInvitation,
+    CPPlan,
+)
 from safeguard.synth.checker import RULES, check_invariants
 from safeguard.workforce.models import Allocation, WorkerRole
 from safeguard.workforce.services import allocate_case
@@ -192,6 +197,69 @@ def test_cp_plans(child):
     assert "CP-PLAN-NO-OVERLAP" in rules_for(third)
 
 
+def conference(child, ep, day, *, quorate, went):
+    """A held conference with the given agencies invited and whether each attended."""
+    conf = Conference.objects.create(
+        episode=ep,
+        child=child,
+        conference_type="initial",
+        scheduled_for=day,
+        held_on=day,
+        quorate=quorate,
+    )
+    for agency, attended in went.items():
+        ConferenceInvitation.objects.create(
+            conference=conf, agency=agency, invitee=agency, invited_on=day - dt.timedelta(14)
+        )
+        ConferenceAttendance.objects.create(
+            conference=conf,
+            agency=agency,
+            name=agency,
+            status="attended" if attended else "apologies",
+        )
+    return conf
+
+
+def test_quorate_flag_agrees_with_the_attendance(child):
+    ep = episode(child, referral=D(2023, 1, 9))
+    # The family staying away does not matter: it is not a partner agency.
+    full = {"social_care": True, "police": True, "school": True, "family": False}
+    short = {"social_care": True, "police": False, "school": True, "family": True}
+    agrees = conference(child, ep, D(2023, 2, 6), quorate=True, went=full)
+    assert "CP-QUORATE-AS-ATTENDED" not in rules_for(agrees)
+    claims = conference(child, ep, D(2023, 5, 2), quorate=True, went=short)
+    understates = conference(child, ep, D(2023, 8, 1), quorate=False, went=full)
+    assert "CP-QUORATE-AS-ATTENDED" in rules_for(claims)
+    assert "CP-QUORATE-AS-ATTENDED" in rules_for(understates)
+    honest = conference(child, ep, D(2023, 11, 1), quorate=False, went=short)
+    assert "CP-QUORATE-AS-ATTENDED" not in rules_for(honest)
+
+
+def test_plan_ended_looked_after_needs_a_period_of_care(child, make_child):
+    ep = episode(child, referral=D(2023, 1, 9))
+    plan = CPPlan.objects.create(
+        episode=ep,
+        child=child,
+        start_date=D(2023, 2, 6),
+        end_date=D(2023, 6, 5),
+        end_reason="looked_after",
+    )
+    assert "CP-PLAN-LOOKED-AFTER" in rules_for(plan)
+    # Looked after during the plan (the plan ran on to the next review): consistent.
+    PeriodOfCare.objects.create(child=child, started_on=D(2023, 5, 2))
+    assert "CP-PLAN-LOOKED-AFTER" not in rules_for(plan)
+    other = make_child()
+    late = CPPlan.objects.create(
+        episode=episode(other, referral=D(2023, 1, 9)),
+        child=other,
+        start_date=D(2023, 2, 6),
+        end_date=D(2023, 3, 6),
+        end_reason="looked_after",
+    )
+    PeriodOfCare.objects.create(child=other, started_on=D(2023, 4, 3))
+    assert "CP-PLAN-LOOKED-AFTER" in rules_for(late)
+
+
 def test_early_help(child):
     EarlyHelpEpisode.objects.create(
         child=child, requested_on=D(2023, 1, 9), closed_on=D(2023, 3, 1), closure_reason="needs_met"
@@ -251,3 +319,71 @@ def test_missing(child):
         ended_at=dt_(D(2023, 1, 11)),
     )
     assert {"MISS-NO-OVERLAP", "MISS-AWAY-LOOKED-AFTER"} <= rules_for(second)
+
+
+def test_care_planning(child, make_child):
+    from safeguard.care.models import CarePlan, PermanencePlan
+
+    period = PeriodOfCare.objects.create(
+        child=child, started_on=D(2023, 1, 9), ended_on=D(2023, 6, 5)
+    )
+    before = CarePlan.objects.create(
+        child=child, period=period, agreed_on=D(2023, 1, 2), occasion="initial"
+    )
+    assert "LA-PLAN-IN-PERIOD" in rules_for(before)
+    second_initial = CarePlan.objects.create(
+        child=child, period=period, agreed_on=D(2023, 2, 1), occasion="initial"
+    )
+    assert "LA-CARE-PLAN-ORDER" in rules_for(second_initial)
+    other = make_child()
+    someone_elses = PermanencePlan.objects.create(
+        child=other, period=period, decided_on=D(2023, 3, 1), option="adoption"
+    )
+    assert "LA-PLAN-IN-PERIOD" in rules_for(someone_elses)
+    after = PermanencePlan.objects.create(
+        child=child, period=period, decided_on=D(2023, 6, 6), option="adoption"
+    )
+    assert "LA-PLAN-IN-PERIOD" in rules_for(after)
+    PermanencePlan.objects.create(
+        child=child, period=period, decided_on=D(2023, 4, 3), option="sgo_cao"
+    )
+    same_again = PermanencePlan.objects.create(
+        child=child, period=period, decided_on=D(2023, 5, 2), option="sgo_cao"
+    )
+    assert "LA-CARE-PLAN-ORDER" in rules_for(same_again)
+
+
+def test_care_plans_built_through_the_services_are_clean(child, make_worker):
+    from safeguard.care.planning import record_care_plan, record_permanence_plan
+    from safeguard.care.services import Placement, start_looked_after_episode
+
+    manager = make_worker(role=WorkerRole.TEAM_MANAGER)
+    start_looked_after_episode(
+        child=child,
+        started_on=D(2023, 1, 9),
+        legal_status="C1",
+        category_of_need="N1",
+        home_postcode="BH2 2BB",
+        placement=Placement(placement_type="U6", provider="PR1", postcode="BH1 1AA"),
+    )
+    record_care_plan(child=child, agreed_on=D(2023, 1, 16), occasion="initial", agreed_by=manager)
+    record_care_plan(child=child, agreed_on=D(2023, 2, 6), occasion="review", agreed_by=manager)
+    record_permanence_plan(child=child, decided_on=D(2023, 5, 8), option="return_home")
+    record_permanence_plan(child=child, decided_on=D(2023, 11, 6), option="long_term_foster")
+    assert check_invariants(TODAY) == []
+
+
+def test_funded_posts(make_worker):
+    from safeguard.workforce.models import FundedPost, Team
+
+    team = Team.objects.create(
+        name="Closed team", service_area="cin", opened_on=D(2020, 4, 1), closed_on=D(2022, 4, 1)
+    )
+    early = FundedPost.objects.create(
+        team=team, role="social_worker", fte=2, started_on=D(2020, 1, 1), ended_on=D(2021, 1, 1)
+    )
+    still_funded = FundedPost.objects.create(
+        team=team, role="consultant_sw", fte=1, started_on=D(2020, 4, 1)
+    )
+    assert "WF-FUNDED-POST-TEAM" in rules_for(early)
+    assert "WF-FUNDED-POST-TEAM" in rules_for(still_funded)

@@ -9,10 +9,19 @@ import pytest
 from django.db.models import Count, F, Q
 
 from safeguard.assessment.models import Assessment, AssessmentFactor
+from safeguard.care.models import PeriodOfCare
 from safeguard.cin.models import CINEpisode, CINPlan, Visit
 from safeguard.earlyhelp.models import EarlyHelpEpisode, TafReview, TeamAroundFamilyPlan
 from safeguard.frontdoor.models import Contact, MashDecision
-from safeguard.protection.models import Conference, CPPlan, Section47Enquiry, StrategyDiscussion
+from safeguard.people.models import Disability, Person
+from safeguard.protection.models import (
+    Conference,
+    ConferenceAttendance,
+    CPPlan,
+    Section47Enquiry,
+    StrategyDiscussion,
+)
+from safeguard.protection.selectors import conference_quorum
 from safeguard.synth.context import GenerationSettings
 from safeguard.synth.generate import generate_authority
 from safeguard.synth.workforce import pick_worker  # noqa: F401  (public API)
@@ -32,6 +41,7 @@ def test_social_care_journeys() -> None:
     check_open_work_on_the_end_date()
     check_key_invariants()
     check_early_help()
+    check_conferences_and_care_from_plans()
 
 
 def check_early_help() -> None:
@@ -125,3 +135,34 @@ def check_key_invariants() -> None:
             previous = last[child]
             assert previous is not None and previous <= ref
         last[child] = closure
+
+
+def check_conferences_and_care_from_plans() -> None:
+    held = Conference.objects.filter(held_on__isnull=False)
+    # The chair's quorate answer is the product's rule applied to the attendance list, and
+    # some conferences are not quorate.
+    for conf in held.prefetch_related("invitations", "attendance")[:300]:
+        quorum = conference_quorum(conf)
+        assert quorum.known and quorum.quorate == conf.quorate
+    assert held.filter(quorate=False).exists() and held.filter(quorate=True).exists()
+    # Siblings are conferenced together: one group reference, one day.
+    meetings = held.values("group_reference", "held_on").annotate(n=Count("id"))
+    assert meetings.filter(n__gt=1).exists()
+    # Advocates appear only where the child accepted advocacy; not every child is offered.
+    advocates = ConferenceAttendance.objects.filter(agency="advocate")
+    assert not advocates.exclude(conference__advocacy_accepted=True).exists()
+    assert held.filter(advocacy_offered=False).exists()
+    # A plan ended because the child became looked after: a period of care from the plan,
+    # and the CIN episode stays open until the child leaves care (or the plan ends, when it
+    # ran on alongside a short stay).
+    for plan in CPPlan.objects.filter(end_reason="looked_after").select_related("episode"):
+        assert plan.end_date is not None
+        period = PeriodOfCare.objects.get(
+            child=plan.child_id, started_on__gte=plan.start_date, started_on__lte=plan.end_date
+        )
+        closes = None if period.ended_on is None else max(period.ended_on, plan.end_date)
+        assert plan.episode.closure_date == closes
+    # Characteristics: no disability is recorded as NONE for most children; some
+    # ethnicities were not obtained or refused.
+    assert Disability.objects.filter(code="NONE").exists()
+    assert Person.objects.filter(ethnicity__in=["NOBT", "REFU"]).exists()
