@@ -117,7 +117,6 @@ def mash_decisions(since: dt.date | None) -> pl.DataFrame:
     return read(
         since_filter(MashDecision.objects.all(), since, on="decided_at"),
         "outcome",
-        decision_id="id",
         child_id="child",
         decided_at="decided_at",
         contact_id="triage__contact",
@@ -214,7 +213,6 @@ def cin_plan_reviews(since: dt.date | None) -> pl.DataFrame:
     return read(
         since_filter(CINPlanReview.objects.all(), since, on="held_on"),
         "held_on",
-        review_id="id",
         plan_id="plan",
         child_id="plan__episode__child",
     )
@@ -239,7 +237,6 @@ def strategy_discussions(since: dt.date | None) -> pl.DataFrame:
         since_filter(StrategyDiscussion.objects.all(), since, on="held_on"),
         "held_on",
         "s47_initiated",
-        discussion_id="id",
         child_id="episode__child",
         episode_id="episode",
     )
@@ -314,7 +311,6 @@ def cp_plans(since: dt.date | None) -> pl.DataFrame:
         "visit_frequency_weeks",
         plan_id="id",
         child_id="child",
-        initial_conference_id="initial_conference",
     )
 
 
@@ -353,7 +349,6 @@ def care_reviews(since: dt.date | None) -> pl.DataFrame:
         since_filter(LookedAfterReview.objects.all(), since, on="held_on"),
         "held_on",
         "participation",
-        review_id="id",
         child_id="child",
         period_id="period",
     )
@@ -405,7 +400,6 @@ def return_interviews(since: dt.date | None) -> pl.DataFrame:
         "offered_at",
         "accepted",
         "held_at",
-        interview_id="id",
         episode_id="missing_episode",
         child_id="missing_episode__child",
     )
@@ -433,7 +427,6 @@ def allocations(since: dt.date | None) -> pl.DataFrame:
         since_filter(Allocation.objects.all(), since, on="started_on", until="ended_on"),
         "started_on",
         "ended_on",
-        allocation_id="id",
         child_id="child",
         worker_id="worker",
     )
