@@ -4,15 +4,16 @@ Every *post* (a funded slot in a team) is filled by a chain of workers: each wor
 for a drawn tenure (permanent staff ~3.5 years on average, agency staff ~9 months), then
 the post stands vacant for a drawn gap (mostly a few weeks) before the next starter. Chains
 start years before the generated history so the first day already has a settled
-workforce with staggered start dates. About 35% of social-worker appointments are agency
-locums; because locums stay shorter, roughly 11% of social workers in post on a day are
-agency (calibration: agency rate ~11%). Leavers: about 4-5 social workers a month.
+workforce with staggered start dates. 13% of social-worker posts are covered by agency
+locums throughout (``AGENCY_POSTS``), and a few other appointments are agency by role
+(``AGENCY_SHARE``): about 11-12% of social workers in post on a day are agency
+(calibration: agency rate ~11%). Leavers: about 4-5 social workers a month.
 
 The establishment (``FundedPost``) is one row per team and role: the number of posts
 whose chains are drawn here, 1.0 FTE each, funded from the chain start. Vacancies are
 derived (funded FTE minus permanent staff in post), so they come from the chains' gaps,
 the agency locums covering posts and the part-time (0.8 FTE) permanent staff in full-time
-posts: about 19% vacant (calibration: 13-25%).
+posts: about 16-18% vacant (calibration: 13-25%).
 
 Other modules pick workers with :func:`pick_worker` (deterministic, fast).
 """
