@@ -9,6 +9,7 @@ PostgreSQL. Frames are registered by name and read at most once per ``Data``.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
@@ -84,12 +85,10 @@ def _series(name: str, kind: str, values: list[Any]) -> pl.Series:
         return pl.Series(name, values, dtype=pl.Date)
     if kind == "datetime":
         if values and any(isinstance(v, str) for v in values):
-            # UTC as text: SQLite's as Django keeps it, PostgreSQL's with an offset (the
-            # connection's time zone is UTC). Strict, so a bad value fails loudly.
+            # UTC as text, as Django keeps it in SQLite. Strict: a bad value fails loudly.
             text = pl.Series(name, values, dtype=pl.Utf8)
-            offset = "%#z" if connection.vendor == "postgresql" else ""
             parsed = text.str.to_datetime(
-                f"%Y-%m-%d %H:%M:%S%.f{offset}", time_unit="us", time_zone="UTC", strict=True
+                "%Y-%m-%d %H:%M:%S%.f", time_unit="us", time_zone="UTC", strict=True
             )
         else:
             parsed = pl.Series(name, values, dtype=pl.Datetime("us", "UTC"))
@@ -107,6 +106,44 @@ def _series(name: str, kind: str, values: list[Any]) -> pl.Series:
     return pl.Series(name, values, dtype=pl.Utf8)
 
 
+def _copied(sql: str, params: Any, names: list[str], kinds: list[str]) -> pl.DataFrame:
+    """PostgreSQL: the rows as CSV (``COPY ... TO STDOUT``) on Django's own connection, so
+    its transaction's rows are seen, parsed a column at a time by Polars. An unquoted empty
+    field is NULL and a quoted one an empty string, in CSV as in Polars."""
+    connection.ensure_connection()
+    buffer = io.BytesIO()
+    # ``sql`` is the ORM's own query for the frame; its values travel as parameters.
+    statement = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)"
+    raw = connection.connection
+    assert raw is not None
+    with raw.cursor() as cursor, cursor.copy(statement, params) as copy:
+        for block in copy:
+            buffer.write(block)
+    if not buffer.tell():
+        return pl.DataFrame([_series(n, k, []) for n, k in zip(names, kinds, strict=True)])
+    text = pl.read_csv(buffer.getvalue(), has_header=False, new_columns=names, infer_schema=False)
+    return pl.DataFrame([_from_text(text[n], k) for n, k in zip(names, kinds, strict=True)])
+
+
+def _from_text(column: pl.Series, kind: str) -> pl.Series:
+    """A column of PostgreSQL's text output, typed as ``_series`` types the driver's."""
+    if kind == "id":
+        return column.str.replace_all("-", "")
+    if kind == "date":
+        return column.str.to_date("%Y-%m-%d", strict=True)
+    if kind == "datetime":
+        return column.str.to_datetime(
+            "%Y-%m-%d %H:%M:%S%.f%#z", time_unit="us", time_zone="UTC", strict=True
+        ).dt.convert_time_zone(LOCAL_TZ)
+    if kind == "bool":
+        return column == "t"
+    if kind == "float":
+        return column.cast(pl.Float64)
+    if kind == "int":
+        return column.cast(pl.Int64)
+    return column
+
+
 def read(queryset: QuerySet[Any], *fields: str, **renamed: str) -> pl.DataFrame:
     """Read the given fields of every row of ``queryset`` into a typed frame.
 
@@ -119,9 +156,7 @@ def read(queryset: QuerySet[Any], *fields: str, **renamed: str) -> pl.DataFrame:
     # Columns the driver would convert value by value in Python are read as text and
     # parsed a column at a time by Polars: psycopg makes a (pure Python) UUID per id, and
     # Django's SQLite converters parse every date and time.
-    as_text = {"postgresql": {"id", "date", "datetime"}, "sqlite": {"date", "datetime"}}.get(
-        connection.vendor, set()
-    )
+    as_text = {"sqlite": {"date", "datetime"}}.get(connection.vendor, set())
     casts = {
         f"_text_{i}": Cast(path, output_field=TextField())
         for i, (path, kind) in enumerate(zip(paths, kinds, strict=True))
@@ -134,6 +169,8 @@ def read(queryset: QuerySet[Any], *fields: str, **renamed: str) -> pl.DataFrame:
             for i, (path, kind) in enumerate(zip(paths, kinds, strict=True))
         ]
     sql, params = queryset.values_list(*paths).query.sql_with_params()
+    if connection.vendor == "postgresql":
+        return _copied(sql, params, names, kinds)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
