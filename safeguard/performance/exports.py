@@ -199,15 +199,20 @@ def _finish_sheet(sheet: Any, *, widths: Sequence[int]) -> None:
 
 
 def snapshot_pdf(snapshot: Snapshot) -> bytes:
-    html = render_to_string(
+    return html_to_pdf(snapshot_html(snapshot))
+
+
+def snapshot_html(snapshot: Snapshot) -> str:
+    """The snapshot as one self-contained document (inline styles, SVG charts)."""
+    return render_to_string(
         "performance/pdf/scorecard.html",
         {
             "snapshot": snapshot,
             "sections": sections_for_display(snapshot, svg=True),
             "la_name": settings.SAFEGUARD_LA_NAME,
+            "notes": notes_lines(snapshot)[1:],
         },
     )
-    return html_to_pdf(html)
 
 
 def sections_for_display(snapshot: Snapshot, *, svg: bool) -> list[dict[str, Any]]:

@@ -184,3 +184,12 @@ class Period:
             "span": cls.parse_span,
         }[kind]
         return parser(text)
+
+
+def last_complete_financial_year(today: dt.date) -> int:
+    """The start year of the newest financial year that has ended."""
+    return today.year - 1 if today.month >= 4 else today.year - 2
+
+
+def last_month_end(today: dt.date) -> dt.date:
+    return today.replace(day=1) - dt.timedelta(days=1)

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from safeguard.access.testing.world import make_user
 from safeguard.cin.models import CINEpisode
+from safeguard.performance.periods import last_complete_financial_year, last_month_end
 from safeguard.performance.products import cp_annual, self_evaluation
-from safeguard.performance.views.reports import last_complete_financial_year, last_month_end
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from safeguard.performance.periods import Period, PeriodError, PeriodKind
 from safeguard.performance.products.layout import comparator_series, rag, trend
 from safeguard.performance.products.oba import last_complete_month
 from safeguard.performance.registry import Figure, Measure
-from safeguard.performance.views import drilldown
+from safeguard.performance.views import downloads, drilldown
 
 PER_PAGE = 50
 #: How many periods the trend chart shows, by the kind of period asked for.
@@ -235,7 +235,4 @@ def measure_rows_csv(request: HttpRequest, measure_id: str) -> HttpResponse:
             for r in rows
         ),
     )
-    response = HttpResponse(body, content_type=exports.CSV_CONTENT_TYPE)
-    name = f"{measure.id}-{which}-{period.code}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return downloads.attachment(body, "csv", f"{measure.id}-{which}-{period.code}.csv")

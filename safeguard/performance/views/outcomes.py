@@ -21,7 +21,7 @@ from safeguard.access.backends import capabilities_of
 from safeguard.access.decorators import requires
 from safeguard.core import clock
 from safeguard.core.forms import submit_to_service
-from safeguard.performance import chart_library, exports, services
+from safeguard.performance import chart_library, services
 from safeguard.performance.forms import CommentaryForm, EditCommentaryForm
 from safeguard.performance.models import CorporateRisk, IndicatorCommentary
 from safeguard.performance.periods import Period, PeriodError
@@ -39,6 +39,7 @@ from safeguard.performance.products.outcomes import (
     last_complete_quarter,
     quarter_of,
 )
+from safeguard.performance.views import downloads
 
 WRITE = "write_performance_commentary"
 DOWNLOADS = (("pdf", "PDF of every indicator page"), ("csv", "CSV of the figures"))
@@ -220,15 +221,13 @@ def _measure_label(measure_id: str) -> str:
 @require_GET
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("pdf", "csv"):
-        return HttpResponse("Unknown format.", status=404, content_type="text/plain")
+        return downloads.unknown_format()
     quarter, _typed, error = _quarter(request)
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     outcomes = compute_all(quarter)
-    if fmt == "csv":
-        response = HttpResponse(outcomes_export.outcomes_csv(outcomes), exports.CSV_CONTENT_TYPE)
-    else:
-        response = HttpResponse(outcomes_export.outcomes_pdf(outcomes), exports.PDF_CONTENT_TYPE)
-    name = outcomes_export.filename(outcomes, fmt)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    content = (
+        outcomes_export.outcomes_csv(outcomes) if fmt == "csv"
+        else outcomes_export.outcomes_pdf(outcomes)
+    )  # fmt: skip
+    return downloads.attachment(content, fmt, outcomes_export.filename(outcomes, fmt))

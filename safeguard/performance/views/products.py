@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +17,7 @@ from safeguard.performance import chart_library, exports, registry
 from safeguard.performance.periods import Period, PeriodError
 from safeguard.performance.products import oba
 from safeguard.performance.products.layout import Snapshot
+from safeguard.performance.views import downloads
 
 #: Products other parts of the work add; listed when their page exists.
 PRODUCTS: tuple[tuple[str, str, str], ...] = (
@@ -129,14 +131,11 @@ def scorecard_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def download(snapshot: Snapshot, fmt: str) -> HttpResponse:
-    if fmt == "csv":
-        response = HttpResponse(exports.snapshot_csv(snapshot), exports.CSV_CONTENT_TYPE)
-    elif fmt == "xlsx":
-        response = HttpResponse(exports.snapshot_xlsx(snapshot), exports.XLSX_CONTENT_TYPE)
-    elif fmt == "pdf":
-        response = HttpResponse(exports.snapshot_pdf(snapshot), exports.PDF_CONTENT_TYPE)
-    else:
-        return HttpResponse("Unknown format.", status=404, content_type="text/plain")
-    name = exports.filename(snapshot, fmt)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    writers: dict[str, Callable[[Snapshot], str | bytes]] = {
+        "csv": exports.snapshot_csv,
+        "xlsx": exports.snapshot_xlsx,
+        "pdf": exports.snapshot_pdf,
+    }
+    if fmt not in writers:
+        return downloads.unknown_format()
+    return downloads.attachment(writers[fmt](snapshot), fmt, exports.filename(snapshot, fmt))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
@@ -13,10 +14,16 @@ from django.views.decorators.http import require_GET
 from safeguard.access.decorators import requires
 from safeguard.core import clock
 from safeguard.core.calendar import add_months
-from safeguard.performance import chart_library, exports, report_exports
-from safeguard.performance.periods import Period, PeriodError
+from safeguard.performance import chart_library, report_exports
+from safeguard.performance.periods import (
+    Period,
+    PeriodError,
+    last_complete_financial_year,
+    last_month_end,
+)
 from safeguard.performance.products import cp_annual, self_evaluation
 from safeguard.performance.products.report import Report, build_report
+from safeguard.performance.views import downloads
 
 FORMATS = {"pdf": "PDF", "xlsx": "Spreadsheet (XLSX)", "csv": "CSV"}
 
@@ -32,14 +39,6 @@ YEAR_FIELD = Field(
     "year", "Financial year", "The year it starts, for example 2024 for April 2024 to March 2025"
 )
 DATE_FIELD = Field("date", "As at", "A date as YYYY-MM-DD, for example 2025-07-31")  # fmt: skip
-
-
-def last_complete_financial_year(today: dt.date) -> int:
-    return today.year - 1 if today.month >= 4 else today.year - 2
-
-
-def last_month_end(today: dt.date) -> dt.date:
-    return today.replace(day=1) - dt.timedelta(days=1)
 
 
 def cp_annual_report(year: Period) -> Report:
@@ -104,18 +103,14 @@ def _page(
 
 
 def _download(report: Report, fmt: str) -> HttpResponse:
-    if fmt == "csv":
-        response = HttpResponse(report_exports.report_csv(report), exports.CSV_CONTENT_TYPE)
-    elif fmt == "xlsx":
-        response = HttpResponse(report_exports.report_xlsx(report), exports.XLSX_CONTENT_TYPE)
-    elif fmt == "pdf":
-        response = HttpResponse(report_exports.report_pdf(report), exports.PDF_CONTENT_TYPE)
-    else:
-        return HttpResponse("Unknown format.", status=404, content_type="text/plain")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{report_exports.filename(report, fmt)}"'
-    )
-    return response
+    writers: dict[str, Callable[[Report], str | bytes]] = {
+        "csv": report_exports.report_csv,
+        "xlsx": report_exports.report_xlsx,
+        "pdf": report_exports.report_pdf,
+    }
+    if fmt not in writers:
+        return downloads.unknown_format()
+    return downloads.attachment(writers[fmt](report), fmt, report_exports.filename(report, fmt))
 
 
 def _bad_request(error: str) -> HttpResponse:
@@ -142,7 +137,7 @@ def cp_annual_page(request: HttpRequest) -> HttpResponse:
 def cp_annual_export(request: HttpRequest, fmt: str) -> HttpResponse:
     year, _typed, error = _year(request)
     if fmt not in FORMATS:
-        return HttpResponse("Unknown format.", status=404, content_type="text/plain")
+        return downloads.unknown_format()
     if year is None:
         return _bad_request(error)
     return _download(cp_annual_report(year), fmt)
@@ -168,7 +163,7 @@ def self_evaluation_page(request: HttpRequest) -> HttpResponse:
 def self_evaluation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     day, _typed, error = _as_at(request)
     if fmt not in FORMATS:
-        return HttpResponse("Unknown format.", status=404, content_type="text/plain")
+        return downloads.unknown_format()
     if day is None:
         return _bad_request(error)
     return _download(self_evaluation_report(day), fmt)

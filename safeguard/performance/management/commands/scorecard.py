@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.template.loader import render_to_string
 
 from safeguard.performance import exports
 from safeguard.performance.coverage import NoDataError, require_records
@@ -48,14 +46,6 @@ class Command(BaseCommand):
         elif fmt == "pdf":
             content = exports.snapshot_pdf(snapshot)
         else:
-            content = render_to_string(
-                "performance/pdf/scorecard.html",
-                {
-                    "snapshot": snapshot,
-                    "sections": exports.sections_for_display(snapshot, svg=True),
-                    "la_name": settings.SAFEGUARD_LA_NAME,
-                    "notes": exports.notes_lines(snapshot)[1:],
-                },
-            )
+            content = exports.snapshot_html(snapshot)
         write_output(path, content)
         self.stdout.write(f"Wrote the OBA snapshot for {month.label} to {path}.")
