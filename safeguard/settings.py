@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "safeguard.worklists",
     "safeguard.synth",
     "safeguard.performance",
+    "safeguard.returns",
 ]
 
 MIDDLEWARE = [
