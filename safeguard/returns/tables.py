@@ -14,7 +14,7 @@ within the child), ``AssessmentID`` and ``CPPID`` (1, 2, ... within the episode)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 
@@ -155,13 +155,13 @@ def empty_table(columns: tuple[str, ...]) -> pl.DataFrame:
 
 
 def table_from_rows(
-    columns: tuple[str, ...], rows: list[dict[str, str | int | None]]
+    columns: tuple[str, ...], rows: Sequence[Mapping[str, str | int | None]]
 ) -> pl.DataFrame:
     """Build a contract table from dicts (absent keys are null); ``_row`` defaults to 1, 2, ..."""
     data = {name: [row.get(name) for row in rows] for name in columns}
     for name in columns:
         data[name] = [None if v is None or v == "" else str(v) for v in data[name]]
-    data[ROW] = [int(row.get(ROW) or i + 1) for i, row in enumerate(rows)]  # type: ignore[arg-type]
+    data[ROW] = [int(row.get(ROW) or i + 1) for i, row in enumerate(rows)]
     schema: dict[str, pl.DataType] = {name: pl.Utf8() for name in columns}
     schema[ROW] = pl.Int64()
     return pl.DataFrame(data, schema=schema)
