@@ -141,6 +141,18 @@ SSDA903_TABLES: Mapping[str, tuple[str, ...]] = {
 #: The file each SSDA903 table is written to and read from.
 SSDA903_FILES: Mapping[str, str] = {name: f"{name}.csv" for name in SSDA903_TABLES}
 
+#: Ofsted's provider list, a look-up a few SSDA903 rules need (``ReturnData.reference``
+#: key ``provider_info``): one row per URN; codes comma-separated; dates DD/MM/YYYY.
+PROVIDER_INFO_COLUMNS: tuple[str, ...] = (
+    "URN",
+    "PLACE_CODES",  # placement types (Episodes.PLACE) the provider may take, e.g. "K2,R1"
+    "PROVIDER_CODES",  # placement provider codes (Episodes.PLACE_PROVIDER), e.g. "PR1"
+    "POSTCODE",  # the provider's postcode
+    "LA_CODE",  # the local authority code of the provider's location
+    "REG_DATE",  # registered from
+    "REG_END",  # registration ended (null while registered)
+)
+
 #: The child key of each return.
 CHILD_KEY = {"cin": "LAchildID", "ssda903": "CHILD"}
 
