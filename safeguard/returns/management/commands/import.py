@@ -1,4 +1,4 @@
-"""`safeguard import cin-census FILE` / `safeguard import ssda903 DIR`: load another system's returns."""
+"""`safeguard import cin-census FILE | ssda903 DIR`: load another system's returns."""
 
 from __future__ import annotations
 
