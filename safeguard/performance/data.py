@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import TypeVar, cast
 
@@ -100,3 +101,15 @@ class Data:
             last = dt.date(dt.date.today().year + 2, 12, 31)
             self._holidays = [d for d, _ in calendar.bank_holidays_between(FIRST_DAY, last)]
         return self._holidays
+
+
+def per_run(build: Callable[[Data], T]) -> Callable[[Data], T]:
+    """Build a period-independent frame once per run: measures call it for each of the
+    thirteen months of a trend and only filter the result differently."""
+    key = f"{build.__module__}.{build.__qualname__}"
+
+    @functools.wraps(build)
+    def once(data: Data) -> T:
+        return data.derived(key, build)
+
+    return once

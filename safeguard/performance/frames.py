@@ -174,10 +174,44 @@ def read(queryset: QuerySet[Any], *fields: str, **renamed: str) -> pl.DataFrame:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    columns: list[list[Any]] = [list(c) for c in zip(*rows, strict=True)] if rows else []
-    if not columns:
-        columns = [[] for _ in names]
-    return pl.DataFrame([_series(n, k, c) for n, k, c in zip(names, kinds, columns, strict=True)])
+    if not rows:
+        return pl.DataFrame([_series(n, k, []) for n, k in zip(names, kinds, strict=True)])
+    # Polars turns the rows into columns in Rust; each column is then typed at once.
+    raw = pl.DataFrame(
+        rows,
+        schema={n: _SQLITE_RAW[k] for n, k in zip(names, kinds, strict=True)},
+        orient="row",
+        strict=False,
+    )
+    return pl.DataFrame([_from_sqlite(raw[n], k) for n, k in zip(names, kinds, strict=True)])
+
+
+#: How SQLite hands each kind of column to Python (dates and times are read as text).
+_SQLITE_RAW: dict[str, pl.DataType] = {
+    "id": pl.Utf8(),
+    "date": pl.Utf8(),
+    "datetime": pl.Utf8(),
+    "bool": pl.Int64(),
+    "float": pl.Float64(),
+    "int": pl.Int64(),
+    "str": pl.Utf8(),
+}
+
+
+def _from_sqlite(column: pl.Series, kind: str) -> pl.Series:
+    """A column as SQLite stores it, typed as ``_series`` types it."""
+    if kind == "id":
+        return column.str.replace_all("-", "")
+    if kind == "date":
+        return column.str.to_date("%Y-%m-%d", strict=True)
+    if kind == "datetime":
+        # UTC as text, as Django keeps it in SQLite. Strict: a bad value fails loudly.
+        return column.str.to_datetime(
+            "%Y-%m-%d %H:%M:%S%.f", time_unit="us", time_zone="UTC", strict=True
+        ).dt.convert_time_zone(LOCAL_TZ)
+    if kind == "bool":
+        return column.cast(pl.Boolean)
+    return column
 
 
 def midnight(day: dt.date) -> dt.datetime:

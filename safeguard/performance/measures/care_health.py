@@ -13,7 +13,7 @@ import datetime as dt
 import polars as pl
 
 from safeguard.care.models import HEALTH_ASSESSMENT_KINDS, LONG_TERM_FOSTER_PLACEMENTS
-from safeguard.performance.data import Data
+from safeguard.performance.data import Data, per_run
 from safeguard.performance.measures.care_cohorts import (
     CARE_LEAD,
     IN_CARE,
@@ -180,6 +180,7 @@ def seen_6_to_12_weeks(data: Data, period: Period) -> Figure:
     return percent(in_care_rows(between, seen_detail()), in_care_rows(found, seen_detail()))
 
 
+@per_run
 def periods_needing_health(data: Data) -> pl.DataFrame:
     """Periods of care that did not begin as a short break (no IHA for respite)."""
     firsts = data.frame("care_episodes").filter(pl.col("reason_new_episode") == "S")

@@ -8,7 +8,7 @@ import datetime as dt
 import polars as pl
 
 from safeguard.core.timescales import Kind, Step, get_rule
-from safeguard.performance.data import Data
+from safeguard.performance.data import Data, per_run
 from safeguard.performance.measures.front_door import OBA_SOURCE, source_group
 from safeguard.performance.periods import Period
 from safeguard.performance.registry import (
@@ -125,6 +125,7 @@ def assessments_on_time(data: Data, period: Period) -> Figure:
     )
 
 
+@per_run
 def cin_reviews_due(data: Data) -> pl.DataFrame:
     """Every CIN plan review that fell due: one row per plan start or review held, due
     ``cin_review`` (12 weeks, local rule) later, with the next review actually held.
@@ -291,7 +292,14 @@ def unallocated_cases(data: Data, period: Period) -> Figure:
     allocated = (
         open_days.select("child_id", "day")
         .unique()
-        .join(data.frame("allocations"), on="child_id", how="inner")
+        .join(
+            data.frame("allocations").filter(
+                (pl.col("started_on") <= period.end)
+                & (pl.col("ended_on").is_null() | (pl.col("ended_on") > first))
+            ),
+            on="child_id",
+            how="inner",
+        )
         .filter(
             (pl.col("started_on") <= pl.col("day"))
             & (pl.col("ended_on").is_null() | (pl.col("ended_on") > pl.col("day")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.core.timescales import Kind, get_rule
-from safeguard.performance.data import Data
+from safeguard.performance.data import Data, per_run
 from safeguard.performance.measures.protection_common import (
     CP_LEAD,
     CP_REPORT_SOURCE,
@@ -111,6 +111,7 @@ def conference_meetings(data: Data, period: Period) -> Figure:
     return figure
 
 
+@per_run
 def icpc_timeliness(data: Data) -> pl.DataFrame:
     """Initial conferences held that follow a section 47 enquiry, with working days from
     the strategy discussion that began it (or, for imported history with no discussion,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from safeguard.performance.data import Data
+from safeguard.performance.data import Data, per_run
 from safeguard.performance.measures.protection_common import (
     ADVOCACY_AGE,
     CP_LEAD,
@@ -43,6 +43,7 @@ from safeguard.protection.selectors import NOT_PARTNERS
 AGENCY_LABELS = {str(a): str(a.label) for a in Agency}
 
 
+@per_run
 def quoracy(data: Data) -> pl.DataFrame:
     """Per conference: ``known`` (partners invited and attendance recorded) and the
     partner agencies invited that nobody attended from, as ``missing`` text.

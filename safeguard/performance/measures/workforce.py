@@ -13,7 +13,7 @@ import datetime as dt
 
 import polars as pl
 
-from safeguard.performance.data import Data
+from safeguard.performance.data import Data, per_run
 from safeguard.performance.frames import frame, read
 from safeguard.performance.measures.front_door import OBA_SOURCE, SELF_EVALUATION_SOURCE, breakdown
 from safeguard.performance.periods import Period
@@ -36,6 +36,7 @@ SOCIAL_WORKER_ROLES = (WorkerRole.SOCIAL_WORKER.value, WorkerRole.CONSULTANT_SOC
 EMPLOYMENT_LABELS = ("Permanent", "Agency")
 
 
+@per_run
 def social_workers(data: Data) -> pl.DataFrame:
     """Qualified social workers in case-holding roles, employed or agency."""
     workers = data.frame("workers").filter(
