@@ -27,5 +27,6 @@ urlpatterns = [
     path("audit/", include("safeguard.audit.urls")),
     path("governance/", include("safeguard.governance.urls")),
     path("performance/", include("safeguard.performance.urls")),
+    path("returns/", include("safeguard.returns.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -37,6 +37,7 @@ MENU: tuple[MenuEntry, ...] = (
         "Pseudonymised children", "view_pseudonymised_data", ("access:pseudonymised_children",)
     ),
     MenuEntry("Performance", "view_performance", ("performance:index",)),
+    MenuEntry("Statutory returns", "view_returns", ("returns:index",)),
     MenuEntry(
         "Access reports",
         "view_access_reports",

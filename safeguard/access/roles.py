@@ -121,6 +121,18 @@ CAPABILITIES: tuple[CapabilitySpec, ...] = (
         "Lead officers: enter or change an outcome indicator's commentary for a quarter.",
     ),
     CapabilitySpec(
+        "view_returns",
+        "See statutory return validation",
+        "The year-round validation of the CIN census and SSDA903 against the DfE rules, "
+        "by rule; children are named only to holders of open_child_record.",
+    ),
+    CapabilitySpec(
+        "export_returns",
+        "Download statutory returns",
+        "Download the CIN census XML, the SSDA903 files and Ofsted's Annex A lists (each "
+        "download is audited as a disclosure of every child in it).",
+    ),
+    CapabilitySpec(
         "view_caseload",
         "See one's own work",
         "The 'My work' page: one's caseload with every statutory item due or overdue.",
@@ -215,6 +227,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "review_redactions",
             "view_capabilities",
             "view_performance",
+            "view_returns",
         ),
     ),
     RoleSpec(
@@ -239,6 +252,8 @@ ROLES: tuple[RoleSpec, ...] = (
             "view_capabilities",
             "view_performance",
             "write_performance_commentary",
+            "view_returns",
+            "export_returns",
         ),
     ),
     RoleSpec(
@@ -294,7 +309,13 @@ ROLES: tuple[RoleSpec, ...] = (
         "performance_analyst",
         "Performance analyst",
         "Performance and returns; pseudonymised views only, no identifiable child record.",
-        _caps("view_pseudonymised_data", "view_performance", "view_notifications"),
+        _caps(
+            "view_pseudonymised_data",
+            "view_performance",
+            "view_returns",
+            "export_returns",
+            "view_notifications",
+        ),
     ),
     RoleSpec(
         "partner_agency",
