@@ -86,7 +86,8 @@ def ssda903_codes(table: str, column: str) -> tuple[str, ...]:
     category = spec.get("category")
     if not isinstance(category, list):
         raise KeyError(f"SSDA903 {table}.{column} is not a coded column")
-    return tuple(str(item["code"]) for item in category)
+    # The published list has a stray space after one code ("PCCHAN ").
+    return tuple(str(item["code"]).strip() for item in category)
 
 
 def ssda903_can_be_blank(table: str, column: str) -> bool:
