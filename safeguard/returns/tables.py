@@ -153,6 +153,11 @@ PROVIDER_INFO_COLUMNS: tuple[str, ...] = (
     "REG_END",  # registration ended (null while registered)
 )
 
+#: A postcode look-up (``ReturnData.reference`` key ``postcodes``) for the SSDA903 rules
+#: on placement location and distance (164, 169, 179, 1015): the local authority of each
+#: postcode and its grid position in metres (easting, northing), as text.
+POSTCODE_COLUMNS: tuple[str, ...] = ("POSTCODE", "LA_CODE", "EASTING", "NORTHING")
+
 #: The child key of each return.
 CHILD_KEY = {"cin": "LAchildID", "ssda903": "CHILD"}
 

@@ -9,12 +9,23 @@ import polars as pl
 
 def cin_date(column: str) -> pl.Expr:
     """A CIN census date (``YYYY-MM-DD``); null when absent or not a real date."""
-    return pl.col(column).str.strptime(pl.Date, "%Y-%m-%d", strict=False)
+    value = pl.col(column).str.strip_chars()
+    return (
+        pl.when(value.str.contains(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+        .then(value.str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+        .otherwise(None)
+    )
 
 
 def d903(column: str) -> pl.Expr:
-    """An SSDA903 date (``DD/MM/YYYY``); null when absent or not a real date."""
-    return pl.col(column).str.strptime(pl.Date, "%d/%m/%Y", strict=False)
+    """An SSDA903 date (``DD/MM/YYYY``; a one-digit day or month is read, as the DfE's tool
+    reads it, but the year must have four digits); null when absent or not a real date."""
+    value = pl.col(column).str.strip_chars()
+    return (
+        pl.when(value.str.contains(r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"))
+        .then(value.str.strptime(pl.Date, "%d/%m/%Y", strict=False))
+        .otherwise(None)
+    )
 
 
 def blank(column: str) -> pl.Expr:
