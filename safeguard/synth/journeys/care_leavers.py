@@ -71,6 +71,9 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
     end = ctx.settings.end
     earliest = ctx.settings.start - dt.timedelta(days=365)
     leavers: list[LookedAfter] = []
+    # A child who left care twice has one keeping-in-touch record per day, whichever
+    # stay it follows (the draws are made either way, so the other records stay the same).
+    contact_days: set[tuple[object, dt.date]] = set()
     for la in children:
         if not is_care_leaver(la):
             continue
@@ -147,6 +150,9 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
             else:
                 code = "NO" if rng.random() < 0.7 else "REFU"
                 activity = accommodation = "0"
+            if (child.id, day) in contact_days:
+                continue
+            contact_days.add((child.id, day))
             ctx.writer.add(
                 build(
                     CareLeaverContact,
