@@ -178,7 +178,10 @@ def table_from_rows(
     data = {name: [row.get(name) for row in rows] for name in columns}
     for name in columns:
         data[name] = [None if v is None or v == "" else str(v) for v in data[name]]
-    data[ROW] = [int(row.get(ROW) or i + 1) for i, row in enumerate(rows)]
+    data[ROW] = [
+        i + 1 if row.get(ROW) is None else int(row[ROW])  # type: ignore[arg-type]
+        for i, row in enumerate(rows)
+    ]
     schema: dict[str, pl.DataType] = {name: pl.Utf8() for name in columns}
     schema[ROW] = pl.Int64()
     return pl.DataFrame(data, schema=schema)

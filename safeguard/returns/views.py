@@ -169,7 +169,10 @@ def download_cin_census(request: HttpRequest) -> HttpResponse:
     year, _, error = _year(request)
     if error:
         return _bad_request(error + ".")
-    content = cin_census_xml(year)
+    try:
+        content = cin_census_xml(year)
+    except ValueError as error:  # no child in the year, or not valid against the XSD
+        return _bad_request(str(error))
     children = cin_census_tables(year).table("ChildIdentifiers").height
     _exported(request, f"CIN census {year}", children)
     return _attachment(content, "application/xml", f"cin-census-{year}.xml")

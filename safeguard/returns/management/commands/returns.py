@@ -45,7 +45,11 @@ class Command(BaseCommand):
         if name == "cin-census":
             from safeguard.returns.cin_census.export import cin_census_xml
 
-            write_output(path, cin_census_xml(year, progress=progress))
+            try:
+                content = cin_census_xml(year, progress=progress)
+            except ValueError as error:  # no child in the year, or not valid against the XSD
+                raise CommandError(str(error)) from None
+            write_output(path, content)
             self.stdout.write(f"Wrote the CIN census {year - 1}-{year % 100:02d} to {path}.")
         else:
             from safeguard.returns.ssda903.export import ssda903_files
