@@ -56,8 +56,8 @@ class Command(BaseCommand):
 
             files = ssda903_files(year, progress=progress)
             path.mkdir(parents=True, exist_ok=True)
-            for file_name, content in files.items():
-                write_output(path / file_name, content)
+            for file_name, text in files.items():
+                write_output(path / file_name, text)
             self.stdout.write(
                 f"Wrote the SSDA903 {year - 1}-{year % 100:02d} ({len(files)} files) to {path}."
             )

@@ -2,7 +2,8 @@
 
 Several rules ask the same questions of a child (how old at the start or end of the year,
 looked after for 12 months at 31 March, care leaver data given); they are answered once
-here so each rule reads as its published message.
+here so each rule reads as its published message, and the answers that whole tables give
+are worked out once per return (``per_return``) for every rule that asks.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903, one_of, present
 from safeguard.returns.rules.registry import ReturnData, flag
+from safeguard.returns.rules.ssda903.p3_common import per_return
 from safeguard.returns.spec import ssda903_can_be_blank, ssda903_codes
 from safeguard.returns.tables import ROW
 
@@ -102,6 +104,7 @@ def age_on(column: str, on: object) -> pl.Expr:
     return years - before_birthday.cast(pl.Int32)
 
 
+@per_return
 def episodes(data: ReturnData) -> pl.DataFrame:
     """This year's episodes with parsed start and end dates."""
     return data.table("Episodes").with_columns(
@@ -109,6 +112,7 @@ def episodes(data: ReturnData) -> pl.DataFrame:
     )
 
 
+@per_return
 def last_episodes(data: ReturnData) -> pl.DataFrame | None:
     found = data.last("Episodes")
     if found is None:
@@ -116,6 +120,7 @@ def last_episodes(data: ReturnData) -> pl.DataFrame | None:
     return found.with_columns(d903("DECOM").alias("_start"), d903("DEC").alias("_end"))
 
 
+@per_return
 def two_years_of_episodes(data: ReturnData) -> pl.DataFrame:
     """This year's and last year's episodes, each episode once (this year's copy wins)."""
     current = episodes(data).select(CHILD, "_start", "_end", "LS", "REC")
@@ -128,16 +133,19 @@ def two_years_of_episodes(data: ReturnData) -> pl.DataFrame:
     return pl.concat([current, earlier])
 
 
+@per_return
 def latest_episodes(data: ReturnData) -> pl.DataFrame:
     """Each child's latest episode this year (by start date)."""
     eps = episodes(data).filter(pl.col("_start").is_not_null())
     return eps.sort(CHILD, "_start", ROW).group_by(CHILD, maintain_order=True).last()
 
 
+@per_return
 def children_with_episodes(data: ReturnData) -> pl.DataFrame:
     return data.table("Episodes").select(CHILD).drop_nulls().unique()
 
 
+@per_return
 def looked_after_12_months(data: ReturnData) -> pl.DataFrame:
     """Children looked after continuously for at least 12 months at 31 March (one column).
 
@@ -192,6 +200,44 @@ def with_postcode(
     return frame.with_columns(normalised(column).alias(f"{prefix}_postcode")).join(
         renamed, on=f"{prefix}_postcode", how="left"
     )
+
+
+def placement_fields(frame: pl.DataFrame, look_up: pl.DataFrame) -> pl.DataFrame:
+    """Add the placement items the DfE derives from HOME_POST and PL_POST, which no file carries.
+
+    ``_pl_la`` is the placement postcode's LA (PL_LA) and ``_distance`` the straight line
+    from home to placement in miles to one decimal place (PL_DISTANCE); each is null where
+    a postcode it needs is blank or unknown, as the DfE then leaves it blank.
+    """
+    eps = with_postcode(frame, look_up, "PL_POST", "pl")
+    eps = with_postcode(eps, look_up, "HOME_POST", "home")
+    miles = (
+        ((pl.col("pl_east") - pl.col("home_east")) ** 2)
+        + ((pl.col("pl_north") - pl.col("home_north")) ** 2)
+    ).sqrt() / METRES_PER_MILE
+    return eps.with_columns(
+        pl.when(pl.col("pl_la").str.len_chars() > 0).then(pl.col("pl_la")).alias("_pl_la"),
+        miles.round(1).alias("_distance"),
+    )
+
+
+@per_return
+def placed_episodes(data: ReturnData) -> pl.DataFrame | None:
+    """This year's episodes with ``placement_fields``; None without the postcode look-up."""
+    look_up = postcodes(data)
+    if look_up is None:
+        return None
+    return placement_fields(data.table("Episodes"), look_up)
+
+
+@per_return
+def uasc_children(data: ReturnData) -> pl.DataFrame:
+    """Children who are or were UASC: in this year's or last year's UASC file (one column)."""
+    frames = [data.table("UASC").select(CHILD)]
+    last = data.last("UASC")
+    if last is not None:
+        frames.append(last.select(CHILD))
+    return pl.concat(frames).drop_nulls().unique()
 
 
 def flag_many(*parts: tuple[pl.DataFrame, str]) -> pl.DataFrame:

@@ -19,6 +19,7 @@ from safeguard.returns.rules.ssda903.p1_common import (
     birthday,
     looked_after_12_months,
 )
+from safeguard.returns.rules.ssda903.p3_common import per_return
 
 #: The items every OC2 child needs (the health check is for under 5s, convictions 10+).
 CORE_OC2_ITEMS = ("IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE")
@@ -26,6 +27,7 @@ CORE_OC2_ITEMS = ("IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANC
 SDQ_MAX = 40
 
 
+@per_return
 def _oc2(data: ReturnData) -> pl.DataFrame:
     """OC2 rows with ``_cla``: the child was looked after for 12 months at 31 March."""
     cohort = looked_after_12_months(data).with_columns(pl.lit(True).alias("_cla"))

@@ -14,10 +14,9 @@ from safeguard.returns.rules.expr import blank, one_of, present
 from safeguard.returns.rules.registry import ReturnData, flag, no_failures, ssda903_rule
 from safeguard.returns.rules.ssda903.p1_common import (
     CHILD,
-    METRES_PER_MILE,
     RESPITE,
-    postcodes,
-    with_postcode,
+    placed_episodes,
+    uasc_children,
 )
 
 #: The URN given when the placement has none.
@@ -41,23 +40,6 @@ def ofsted_urn(data: ReturnData) -> pl.DataFrame:
     return flag(unknown, "Episodes", "ssda903")
 
 
-def _placed(data: ReturnData) -> pl.DataFrame | None:
-    """Episodes with the placement postcode's LA (``_pl_la``) and, where known, distance."""
-    look_up = postcodes(data)
-    if look_up is None:
-        return None
-    eps = with_postcode(data.table("Episodes"), look_up, "PL_POST", "pl")
-    eps = with_postcode(eps, look_up, "HOME_POST", "home")
-    miles = (
-        ((pl.col("pl_east") - pl.col("home_east")) ** 2)
-        + ((pl.col("pl_north") - pl.col("home_north")) ** 2)
-    ).sqrt() / METRES_PER_MILE
-    return eps.with_columns(
-        pl.when(pl.col("pl_la").str.len_chars() > 0).then(pl.col("pl_la")).alias("_pl_la"),
-        miles.round(1).alias("_distance"),
-    )
-
-
 def _unplaceable(frame: pl.DataFrame) -> pl.DataFrame:
     """Episodes whose placement postcode is given but has no local authority in the look-up."""
     return frame.filter(present("PL_POST") & pl.col("_pl_la").is_null())
@@ -65,7 +47,7 @@ def _unplaceable(frame: pl.DataFrame) -> pl.DataFrame:
 
 @ssda903_rule("169", fields=("PL_POST",))
 def placement_local_authority(data: ReturnData) -> pl.DataFrame:
-    placed = _placed(data)
+    placed = placed_episodes(data)
     if placed is None:
         return no_failures()
     return flag(_unplaceable(placed), "Episodes", "ssda903")
@@ -74,7 +56,7 @@ def placement_local_authority(data: ReturnData) -> pl.DataFrame:
 @ssda903_rule("179", fields=("PL_POST",))
 def placement_location(data: ReturnData) -> pl.DataFrame:
     """PL_LOCATION is IN or OUT by the placement's LA, so it has no code where that is unknown."""
-    placed = _placed(data)
+    placed = placed_episodes(data)
     if placed is None:
         return no_failures()
     return flag(_unplaceable(placed), "Episodes", "ssda903")
@@ -82,7 +64,7 @@ def placement_location(data: ReturnData) -> pl.DataFrame:
 
 @ssda903_rule("1015", fields=("PLACE_PROVIDER", "PL_POST"))
 def own_provision_outside_own_la(data: ReturnData) -> pl.DataFrame:
-    placed = _placed(data)
+    placed = placed_episodes(data)
     if placed is None:
         return no_failures()
     outside = placed.filter(
@@ -93,26 +75,17 @@ def own_provision_outside_own_la(data: ReturnData) -> pl.DataFrame:
     return flag(outside, "Episodes", "ssda903")
 
 
-def _uasc_children(data: ReturnData) -> pl.DataFrame:
-    """Children who are or were UASC in this year's or last year's UASC file."""
-    frames = [data.table("UASC").select(CHILD)]
-    last = data.last("UASC")
-    if last is not None:
-        frames.append(last.select(CHILD))
-    return pl.concat(frames).drop_nulls().unique()
-
-
 @ssda903_rule("164", fields=("HOME_POST", "PL_POST"))
 def placement_distance(data: ReturnData) -> pl.DataFrame:
     """Outside short breaks and UASC, the home-to-placement distance must be 0 to 999.9 miles.
 
     A postcode that is blank or not in the look-up leaves no distance, which fails.
     """
-    placed = _placed(data)
+    placed = placed_episodes(data)
     if placed is None:
         return no_failures()
     candidates = placed.filter(~one_of("LS", RESPITE)).join(
-        _uasc_children(data), on=CHILD, how="anti"
+        uasc_children(data), on=CHILD, how="anti"
     )
     distance = pl.col("_distance")
     invalid = (

@@ -12,6 +12,7 @@ import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903
 from safeguard.returns.rules.registry import ReturnData, flag
+from safeguard.returns.rules.ssda903.p3_common import per_return
 from safeguard.returns.tables import ROW
 
 CHILD = "CHILD"
@@ -66,11 +67,13 @@ def normal_postcode(column: str) -> pl.Expr:
     return pl.col(column).str.replace_all(r"\s", "").str.to_uppercase()
 
 
+@per_return
 def header(data: ReturnData) -> pl.DataFrame:
     """This year's Header with ``_dob`` parsed."""
     return data.table("Header").with_columns(d903("DOB").alias("_dob"))
 
 
+@per_return
 def dobs(data: ReturnData) -> pl.DataFrame:
     """One date of birth per child (from the Header), for joining on ``CHILD``."""
     return (

@@ -13,9 +13,12 @@ from safeguard.returns.rules.ssda903.p2_common import (
     lit_date,
     with_dob,
 )
+from safeguard.returns.rules.ssda903.p3_common import per_return
 
 
+@per_return
 def _aged(data: ReturnData) -> pl.DataFrame:
+    """Episodes with the child's date of birth, joined once for every age rule."""
     return with_dob(episodes(data), data)
 
 
@@ -111,6 +114,7 @@ def staying_put_18_or_over(data: ReturnData) -> pl.DataFrame:
     return _ceased_aged(data, ("E17",), under=18)
 
 
+@per_return
 def _review_age(data: ReturnData) -> pl.DataFrame:
     reviews = data.table("Reviews")
     return reviews.with_columns(age_at(d903("DOB"), d903("REVIEW")).alias("_age"))

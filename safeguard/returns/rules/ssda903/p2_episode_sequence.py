@@ -20,6 +20,7 @@ from safeguard.returns.rules.ssda903.p2_common import (
     lit_date,
     same,
 )
+from safeguard.returns.rules.ssda903.p3_common import per_return
 
 #: A new episode continuing the period of care (not "started to be looked after").
 CONTINUATION = ("L", "P", "T", "B", "U")
@@ -169,8 +170,10 @@ def continuation_starts_when_last_ended(data: ReturnData) -> pl.DataFrame:
     return _flag(wrong)
 
 
-def _changes(eps: pl.DataFrame) -> pl.DataFrame:
-    """Whether the legal status and the placement differ from the previous episode."""
+@per_return
+def _changes(data: ReturnData) -> pl.DataFrame:
+    """Whether the legal status and the placement differ from the previous episode (once)."""
+    eps = episodes(data)
     placement_same = pl.all_horizontal([same(c, f"prev_{c}") for c in PLACEMENT_DETAILS])
     return eps.filter(_has_previous()).with_columns(
         (~same("LS", "prev_LS")).alias("_ls_changed"),
@@ -180,19 +183,19 @@ def _changes(eps: pl.DataFrame) -> pl.DataFrame:
 
 @ssda903_rule("434")
 def legal_status_change_only(data: ReturnData) -> pl.DataFrame:
-    eps = _changes(episodes(data)).filter(one_of("RNE", ["L"]))
+    eps = _changes(data).filter(one_of("RNE", ["L"]))
     return _flag(eps.filter(~pl.col("_ls_changed") | pl.col("_placement_changed")))
 
 
 @ssda903_rule("435")
 def placement_change_only(data: ReturnData) -> pl.DataFrame:
-    eps = _changes(episodes(data)).filter(one_of("RNE", ["P", "T"]))
+    eps = _changes(data).filter(one_of("RNE", ["P", "T"]))
     return _flag(eps.filter(pl.col("_ls_changed") | ~pl.col("_placement_changed")))
 
 
 @ssda903_rule("436")
 def placement_and_legal_status_change(data: ReturnData) -> pl.DataFrame:
-    eps = _changes(episodes(data)).filter(one_of("RNE", ["B", "U"]))
+    eps = _changes(data).filter(one_of("RNE", ["B", "U"]))
     return _flag(eps.filter(~pl.col("_ls_changed") | ~pl.col("_placement_changed")))
 
 

@@ -16,7 +16,6 @@ from safeguard.returns.rules.registry import (
     ReturnData,
     flag,
     no_failures,
-    not_implemented,
     ssda903_rule,
 )
 from safeguard.returns.rules.ssda903.p2_common import (
@@ -27,6 +26,7 @@ from safeguard.returns.rules.ssda903.p2_common import (
     lit_date,
     normal_postcode,
 )
+from safeguard.returns.rules.ssda903.p3_common import per_return
 
 NO_URN = "XXXXXXX"
 #: Placements that are not Ofsted-registered provision, so have no URN to require.
@@ -74,6 +74,7 @@ def _urn() -> pl.Expr:
     return pl.col("URN").str.strip_chars().str.to_uppercase()
 
 
+@per_return
 def _with_provider(data: ReturnData) -> pl.DataFrame | None:
     """Episodes with a URN found in Ofsted's provider list, joined to it; None without it."""
     providers = data.reference.get("provider_info")
@@ -265,16 +266,3 @@ def no_distance_for_short_breaks(data: ReturnData) -> pl.DataFrame:
     eps = episodes(data)
     has_postcode = present("HOME_POST") | present("PL_POST")
     return _flag(eps.filter(one_of("LS", RESPITE) & has_postcode))
-
-
-_DERIVED = (
-    "{field} is not in the SSDA903 files: the DfE derives it from the postcodes with the "
-    "ONS postcode directory, which no file or reference table here carries."
-)
-
-not_implemented("ssda903", "392a", reason=_DERIVED.format(field="PL_DISTANCE"))
-not_implemented("ssda903", "406", reason=_DERIVED.format(field="PL_DISTANCE"))
-not_implemented("ssda903", "411", reason=_DERIVED.format(field="PL_LOCATION (with PL_LA)"))
-not_implemented("ssda903", "420", reason=_DERIVED.format(field="PL_LA"))
-not_implemented("ssda903", "452", reason=_DERIVED.format(field="PL_LA"))
-not_implemented("ssda903", "453", reason=_DERIVED.format(field="PL_DISTANCE"))

@@ -17,6 +17,7 @@ from safeguard.returns.rules.ssda903.p3_common import (
     first_episodes,
     last_year_episodes,
     open_at_end_of_last_year,
+    per_return,
     previous,
     with_period,
 )
@@ -35,6 +36,7 @@ def episode_starts_before_previous_ends(data: ReturnData) -> pl.DataFrame:
     return _flag(eps.filter((pl.col("_start") < previous("_end")).fill_null(False)))
 
 
+@per_return
 def _carried_on(data: ReturnData) -> pl.DataFrame | None:
     """This year's first episode beside last year's open episode (``*_last``), per child."""
     open_last = open_at_end_of_last_year(data)
@@ -130,21 +132,36 @@ def _derive_placement(frame: pl.DataFrame, look_up: pl.DataFrame, la_code: str) 
     )
 
 
-def _derived_differs(data: ReturnData, column: str) -> pl.DataFrame:
+DERIVED = ("PL_DISTANCE", "PL_LA", "PL_LOCATION")
+
+
+@per_return
+def _derived_both_years(data: ReturnData) -> pl.DataFrame | None:
+    """The carried-on episodes with the derived items now and (``_before_X``) last year.
+
+    Worked out once for 503G, H and J; None without the look-up or last year's return.
+    """
     look_up = _postcodes(data)
     both = _carried_on(data)
     if look_up is None or both is None:
-        return no_failures()
+        return None
     now = _derive_placement(both, look_up, data.la_code)
     before = now.select(CHILD, "_row", "HOME_POST_last", "PL_POST_last").rename(
         {"HOME_POST_last": "HOME_POST", "PL_POST_last": "PL_POST"}
     )
     before = _derive_placement(before, look_up, data.la_code).select(
-        CHILD, "_row", pl.col(column).alias("_before")
+        CHILD, "_row", *[pl.col(c).alias(f"_before_{c}") for c in DERIVED]
     )
-    compared = now.join(before, on=[CHILD, "_row"], how="left")
+    return now.join(before, on=[CHILD, "_row"], how="left")
+
+
+def _derived_differs(data: ReturnData, column: str) -> pl.DataFrame:
+    compared = _derived_both_years(data)
+    if compared is None:
+        return no_failures()
     given = present("PL_POST") | present("PL_POST_last")
-    return _flag(compared.filter(given & pl.col(column).ne_missing(pl.col("_before"))))
+    differs = pl.col(column).ne_missing(pl.col(f"_before_{column}"))
+    return _flag(compared.filter(given & differs))
 
 
 @ssda903_rule("503G")

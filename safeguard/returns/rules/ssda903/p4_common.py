@@ -8,6 +8,7 @@ import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903, one_of
 from safeguard.returns.rules.registry import ReturnData
+from safeguard.returns.rules.ssda903.p3_common import per_return
 
 #: Short breaks (respite) legal statuses: such a child is looked after only during each break,
 #: so the DfE leaves them out of "looked after on 31 March".
@@ -33,6 +34,7 @@ def in_year(expr: pl.Expr, data: ReturnData) -> pl.Expr:
     )
 
 
+@per_return
 def looked_after_on_31_march(data: ReturnData) -> pl.DataFrame:
     """The episodes open at the end of the year (not short breaks): who is in care on 31 March."""
     episodes = data.table("Episodes")

@@ -11,6 +11,7 @@ from safeguard.returns.rules.registry import (
     no_failures,
     ssda903_rule,
 )
+from safeguard.returns.rules.ssda903.p3_common import episodes as parsed_episodes
 from safeguard.returns.rules.ssda903.p4_common import (
     ADOPTED,
     SHORT_BREAKS,
@@ -51,8 +52,8 @@ def adoption_details_only_for_adoptions(data: ReturnData) -> pl.DataFrame:
 def mother_given_for_girls_leaving_care(data: ReturnData) -> pl.DataFrame:
     """A girl who left care in the year (not from short breaks) must say whether she is a mother."""
     header = data.table("Header").filter((text("SEX") == "2").fill_null(False) & blank("MOTHER"))
-    ceased = data.table("Episodes").filter(
-        in_year(d903("DEC"), data)
+    ceased = parsed_episodes(data).filter(
+        in_year(pl.col("_end"), data)
         & present("REC")
         & (text("REC") != "X1").fill_null(False)
         & ~one_of("LS", SHORT_BREAKS)
@@ -127,11 +128,10 @@ def childs_birth_date_not_after_leaving_care(data: ReturnData) -> pl.DataFrame:
     """The first child is born by the end of the year and by the mother's last episode's end."""
     header = data.table("Header").filter(d903("MC_DOB").is_not_null())
     latest = (
-        data.table("Episodes")
-        .with_columns(d903("DECOM").alias("_decom"), d903("DEC").alias("_dec"))
-        .sort("CHILD", "_decom", "_row", nulls_last=False)  # ties: the later line
+        parsed_episodes(data)
+        .sort("CHILD", "_start", "_row", nulls_last=False)  # ties: the later line
         .unique("CHILD", keep="last", maintain_order=True)
-        .select("CHILD", "_dec", pl.col("_row").alias("_episode_row"))
+        .select("CHILD", pl.col("_end").alias("_dec"), pl.col("_row").alias("_episode_row"))
     )
     joined = header.join(latest, on="CHILD", how="left").filter(
         (d903("MC_DOB") > pl.lit(data.collection_end))

@@ -11,8 +11,9 @@ import datetime as dt
 
 import polars as pl
 
-from safeguard.returns.rules.expr import blank, d903, one_of, present
+from safeguard.returns.rules.expr import blank, one_of, present
 from safeguard.returns.rules.registry import ReturnData, flag, ssda903_rule
+from safeguard.returns.rules.ssda903.p3_common import episodes as parsed_episodes
 from safeguard.returns.rules.ssda903.p4_common import children, in_year, text
 from safeguard.returns.spec import ssda903_can_be_blank, ssda903_codes
 
@@ -69,8 +70,8 @@ PREVIOUS_PERMANENCE_FROM = dt.date(2016, 4, 1)
 @ssda903_rule("630")
 def previous_permanence_for_new_periods_of_care(data: ReturnData) -> pl.DataFrame:
     """Each child starting a period of care in the year needs a PrevPerm row."""
-    started = data.table("Episodes").filter(
-        (text("RNE") == "S").fill_null(False) & in_year(d903("DECOM"), data)
+    started = parsed_episodes(data).filter(
+        (text("RNE") == "S").fill_null(False) & in_year(pl.col("_start"), data)
     )
     wrong = started.join(children(data.table("PrevPerm")), on="CHILD", how="anti")
     return flag(wrong, "Episodes", "ssda903")
@@ -105,10 +106,10 @@ def previous_permanence_date(data: ReturnData) -> pl.DataFrame:
     year the rule cannot see the start (the DfE's note on false negatives).
     """
     care_started = (
-        data.table("Episodes")
+        parsed_episodes(data)
         .filter((text("RNE") == "S").fill_null(False))
         .group_by("CHILD")
-        .agg(d903("DECOM").max().alias("_care_started"))
+        .agg(pl.col("_start").max().alias("_care_started"))
     )
     prev = data.table("PrevPerm").filter(present("DATE_PERM"))
     checked = prev.with_columns(_earliest_order_date().alias("_order")).join(
@@ -134,7 +135,7 @@ def previous_permanence_only_since_april_2016(data: ReturnData) -> pl.DataFrame:
     April 2016, the period of care certainly began before then.
     """
     earliest = (
-        data.table("Episodes").group_by("CHILD").agg(d903("DECOM").min().alias("_first_decom"))
+        parsed_episodes(data).group_by("CHILD").agg(pl.col("_start").min().alias("_first_decom"))
     )
     entries = pl.any_horizontal(present("PREV_PERM"), present("LA_PERM"), present("DATE_PERM"))
     wrong = (

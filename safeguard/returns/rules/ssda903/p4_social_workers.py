@@ -12,6 +12,7 @@ import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903, one_of, present
 from safeguard.returns.rules.registry import ReturnData, flag, no_failures, ssda903_rule
+from safeguard.returns.rules.ssda903.p3_common import per_return
 from safeguard.returns.rules.ssda903.p4_common import (
     before,
     children,
@@ -29,18 +30,27 @@ def _reasons() -> tuple[str, ...]:
     return tuple(code.strip() for code in ssda903_codes(TABLE, "SW_REASON"))
 
 
+@per_return
 def _in_order(data: ReturnData) -> pl.DataFrame:
-    """Each child's episodes by start date, with the neighbours' dates and rows."""
-    return (
+    """Each child's episodes by start date, with the neighbours' dates and rows.
+
+    Worked out once per return for the eight rules that use it; sorted by child, the
+    neighbours are the rows above and below when the child is the same (far cheaper
+    than windows over thousands of children).
+    """
+    frame = (
         data.table(TABLE)
         .filter(present("CHILD"))
         .with_columns(d903("SW_DECOM").alias("_start"), d903("SW_DEC").alias("_end"))
         .sort("CHILD", "_start", "_row", nulls_last=True)
-        .with_columns(
-            pl.col("_end").shift(1).over("CHILD").alias("_previous_end"),
-            pl.col("_row").shift(-1).over("CHILD").alias("_next_row"),
-            pl.int_range(pl.len()).over("CHILD").alias("_position"),
-        )
+    )
+    same_before = pl.col("CHILD").shift(1).eq_missing(pl.col("CHILD"))
+    same_after = pl.col("CHILD").shift(-1).eq_missing(pl.col("CHILD"))
+    index = pl.int_range(pl.len())
+    return frame.with_columns(
+        pl.when(same_before).then(pl.col("_end").shift(1)).alias("_previous_end"),
+        pl.when(same_after).then(pl.col("_row").shift(-1)).alias("_next_row"),
+        (index - pl.when(~same_before).then(index).forward_fill()).alias("_position"),
     )
 
 
@@ -184,6 +194,7 @@ def reason_given_for_changes_in_the_year(data: ReturnData) -> pl.DataFrame:
     return _flag(wrong)
 
 
+@per_return
 def _carried_on(data: ReturnData) -> pl.DataFrame | None:
     """This year's first episode of each child beside last year's open one."""
     last = data.last(TABLE)
