@@ -11,9 +11,10 @@ honest and listed in docs/returns.md.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 import polars as pl
 
@@ -54,6 +55,8 @@ class ReturnData:
     la_code: str = ""
     previous: Mapping[str, pl.DataFrame] = field(default_factory=dict)
     reference: Mapping[str, pl.DataFrame] = field(default_factory=dict)
+    #: Frames derived from this return that many rules share (see ``per_return``).
+    derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def layout(self) -> Mapping[str, tuple[str, ...]]:
@@ -77,6 +80,21 @@ class ReturnData:
 
 
 Check = Callable[[ReturnData], pl.DataFrame]
+T = TypeVar("T")
+
+
+def per_return(build: Callable[[ReturnData], T]) -> Callable[[ReturnData], T]:
+    """Derive a frame once per return: many rules start from the same parsed, sorted
+    table. It is kept on the return itself, so it lives and dies with it."""
+    key = f"{build.__module__}.{build.__qualname__}"
+
+    @functools.wraps(build)
+    def cached(data: ReturnData) -> T:
+        if key not in data.derived:
+            data.derived[key] = build(data)
+        return cast(T, data.derived[key])
+
+    return cached
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903, one_of, present
-from safeguard.returns.rules.registry import ReturnData, flag
-from safeguard.returns.rules.ssda903.p3_common import per_return
+from safeguard.returns.rules.registry import ReturnData, flag, per_return
 from safeguard.returns.spec import ssda903_can_be_blank, ssda903_codes
 from safeguard.returns.tables import ROW
 

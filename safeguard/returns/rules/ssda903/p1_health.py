@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.rules.expr import blank, integer, one_of, present
-from safeguard.returns.rules.registry import ReturnData, flag, ssda903_rule
+from safeguard.returns.rules.registry import ReturnData, flag, per_return, ssda903_rule
 from safeguard.returns.rules.ssda903.p1_common import (
     CHILD,
     OC2_ITEMS,
@@ -19,7 +19,6 @@ from safeguard.returns.rules.ssda903.p1_common import (
     birthday,
     looked_after_12_months,
 )
-from safeguard.returns.rules.ssda903.p3_common import per_return
 
 #: The items every OC2 child needs (the health check is for under 5s, convictions 10+).
 CORE_OC2_ITEMS = ("IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE")

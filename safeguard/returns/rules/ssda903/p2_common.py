@@ -11,8 +11,7 @@ import datetime as dt
 import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903
-from safeguard.returns.rules.registry import ReturnData, flag
-from safeguard.returns.rules.ssda903.p3_common import per_return
+from safeguard.returns.rules.registry import ReturnData, flag, per_return
 from safeguard.returns.tables import ROW
 
 CHILD = "CHILD"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.rules.expr import d903, one_of
-from safeguard.returns.rules.registry import ReturnData, flag, ssda903_rule
+from safeguard.returns.rules.registry import ReturnData, flag, per_return, ssda903_rule
 from safeguard.returns.rules.ssda903.p2_common import (
     age_at,
     birthday,
@@ -13,7 +13,6 @@ from safeguard.returns.rules.ssda903.p2_common import (
     lit_date,
     with_dob,
 )
-from safeguard.returns.rules.ssda903.p3_common import per_return
 
 
 @per_return

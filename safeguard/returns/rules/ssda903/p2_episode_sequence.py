@@ -9,7 +9,7 @@ import datetime as dt
 import polars as pl
 
 from safeguard.returns.rules.expr import one_of, present
-from safeguard.returns.rules.registry import ReturnData, flag, ssda903_rule
+from safeguard.returns.rules.registry import ReturnData, flag, per_return, ssda903_rule
 from safeguard.returns.rules.ssda903.p2_common import (
     CHILD,
     FOSTER_PLACEMENTS,
@@ -20,7 +20,6 @@ from safeguard.returns.rules.ssda903.p2_common import (
     lit_date,
     same,
 )
-from safeguard.returns.rules.ssda903.p3_common import per_return
 
 #: A new episode continuing the period of care (not "started to be looked after").
 CONTINUATION = ("L", "P", "T", "B", "U")

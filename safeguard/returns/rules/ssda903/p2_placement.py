@@ -16,6 +16,7 @@ from safeguard.returns.rules.registry import (
     ReturnData,
     flag,
     no_failures,
+    per_return,
     ssda903_rule,
 )
 from safeguard.returns.rules.ssda903.p2_common import (
@@ -26,7 +27,6 @@ from safeguard.returns.rules.ssda903.p2_common import (
     lit_date,
     normal_postcode,
 )
-from safeguard.returns.rules.ssda903.p3_common import per_return
 
 NO_URN = "XXXXXXX"
 #: Placements that are not Ofsted-registered provision, so have no URN to require.

@@ -7,15 +7,11 @@ every helper works on whole tables with Polars, never row by row.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import weakref
-from collections.abc import Callable
-from typing import TypeVar
 
 import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903, one_of
-from safeguard.returns.rules.registry import ReturnData, flag, no_failures
+from safeguard.returns.rules.registry import ReturnData, flag, no_failures, per_return
 from safeguard.returns.tables import ROW
 
 CHILD = "CHILD"
@@ -31,35 +27,6 @@ ADOPTED = ("E11", "E12")
 
 #: The reason an episode ended without the child leaving care.
 STILL_IN_CARE = "X1"
-
-
-T = TypeVar("T")
-
-#: The return last worked on and the frames derived from it (see ``per_return``).
-_derived: tuple[weakref.ref[ReturnData], dict[str, object]] | None = None
-
-
-def per_return(build: Callable[[ReturnData], T]) -> Callable[[ReturnData], T]:
-    """Derive a frame once per return: many rules start from the same parsed, sorted table.
-
-    Only the latest return is remembered (weakly), so nothing outlives it.
-    """
-
-    key = f"{build.__module__}.{build.__qualname__}"
-
-    @functools.wraps(build)
-    def cached(data: ReturnData) -> T:
-        global _derived
-        entry = _derived
-        if entry is None or entry[0]() is not data:
-            entry = (weakref.ref(data), {})
-            _derived = entry
-        store = entry[1]
-        if key not in store:
-            store[key] = build(data)
-        return store[key]  # type: ignore[return-value]
-
-    return cached
 
 
 def flag_many(*parts: tuple[pl.DataFrame, str]) -> pl.DataFrame:

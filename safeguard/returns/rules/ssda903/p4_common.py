@@ -7,8 +7,7 @@ import datetime as dt
 import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903, one_of
-from safeguard.returns.rules.registry import ReturnData
-from safeguard.returns.rules.ssda903.p3_common import per_return
+from safeguard.returns.rules.registry import ReturnData, per_return
 
 #: Short breaks (respite) legal statuses: such a child is looked after only during each break,
 #: so the DfE leaves them out of "looked after on 31 March".

@@ -11,8 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903, one_of, present
-from safeguard.returns.rules.registry import ReturnData, flag, no_failures, ssda903_rule
-from safeguard.returns.rules.ssda903.p3_common import per_return
+from safeguard.returns.rules.registry import ReturnData, flag, no_failures, per_return, ssda903_rule
 from safeguard.returns.rules.ssda903.p4_common import (
     before,
     children,
