@@ -140,14 +140,15 @@ def validation_rule(request: HttpRequest, kind: str, code: str) -> HttpResponse:
     return render(request, "returns/validation_rule.html", context)
 
 
-def _exported(request: HttpRequest, what: str, children: int) -> None:
+def _exported(request: HttpRequest, what: str, children: int | None) -> None:
+    counted = f"{children:,} children" if children is not None else "every child listed"
     record_event(
         action=AuditAction.EXPORT,
         user=request.user,
         ip=client_ip(request),
         model_label="people.Person",
         row_count=children,
-        summary=f"Statutory return downloaded: {what} ({children:,} children)",
+        summary=f"Statutory return downloaded: {what} ({counted})",
     )
 
 
@@ -210,7 +211,7 @@ def download_annex_a(request: HttpRequest) -> HttpResponse:
     if as_at > clock.today():
         return _bad_request("The Annex A date cannot be in the future.")
     content = annex_a_workbook(as_at)
-    _exported(request, f"Ofsted Annex A as at {as_at:%d/%m/%Y}", 0)
+    _exported(request, f"Ofsted Annex A as at {as_at:%d/%m/%Y}", None)
     return _attachment(
         content,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
