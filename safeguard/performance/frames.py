@@ -125,18 +125,25 @@ def _copied(sql: str, params: Any, names: list[str], kinds: list[str]) -> pl.Dat
     return pl.DataFrame([_from_text(text[n], k) for n, k in zip(names, kinds, strict=True)])
 
 
-def _from_text(column: pl.Series, kind: str) -> pl.Series:
-    """A column of PostgreSQL's text output, typed as ``_series`` types the driver's."""
+#: How each database writes a time as text: PostgreSQL with its offset; Django keeps UTC
+#: in SQLite without one.
+_DATETIME_TEXT = {"postgresql": "%Y-%m-%d %H:%M:%S%.f%#z", "sqlite": "%Y-%m-%d %H:%M:%S%.f"}
+
+
+def _from_text(column: pl.Series, kind: str, *, vendor: str = "postgresql") -> pl.Series:
+    """A column as the database gives it (PostgreSQL's text output; SQLite's values, with
+    dates and times as text), typed as ``_series`` types the driver's. Strict: a bad value
+    fails loudly."""
     if kind == "id":
         return column.str.replace_all("-", "")
     if kind == "date":
         return column.str.to_date("%Y-%m-%d", strict=True)
     if kind == "datetime":
         return column.str.to_datetime(
-            "%Y-%m-%d %H:%M:%S%.f%#z", time_unit="us", time_zone="UTC", strict=True
+            _DATETIME_TEXT[vendor], time_unit="us", time_zone="UTC", strict=True
         ).dt.convert_time_zone(LOCAL_TZ)
     if kind == "bool":
-        return column == "t"
+        return column == "t" if vendor == "postgresql" else column.cast(pl.Boolean)
     if kind == "float":
         return column.cast(pl.Float64)
     if kind == "int":
@@ -183,7 +190,9 @@ def read(queryset: QuerySet[Any], *fields: str, **renamed: str) -> pl.DataFrame:
         orient="row",
         strict=False,
     )
-    return pl.DataFrame([_from_sqlite(raw[n], k) for n, k in zip(names, kinds, strict=True)])
+    return pl.DataFrame(
+        [_from_text(raw[n], k, vendor="sqlite") for n, k in zip(names, kinds, strict=True)]
+    )
 
 
 #: How SQLite hands each kind of column to Python (dates and times are read as text).
@@ -196,22 +205,6 @@ _SQLITE_RAW: dict[str, pl.DataType] = {
     "int": pl.Int64(),
     "str": pl.Utf8(),
 }
-
-
-def _from_sqlite(column: pl.Series, kind: str) -> pl.Series:
-    """A column as SQLite stores it, typed as ``_series`` types it."""
-    if kind == "id":
-        return column.str.replace_all("-", "")
-    if kind == "date":
-        return column.str.to_date("%Y-%m-%d", strict=True)
-    if kind == "datetime":
-        # UTC as text, as Django keeps it in SQLite. Strict: a bad value fails loudly.
-        return column.str.to_datetime(
-            "%Y-%m-%d %H:%M:%S%.f", time_unit="us", time_zone="UTC", strict=True
-        ).dt.convert_time_zone(LOCAL_TZ)
-    if kind == "bool":
-        return column.cast(pl.Boolean)
-    return column
 
 
 def midnight(day: dt.date) -> dt.datetime:

@@ -11,57 +11,17 @@ import datetime as dt
 
 import polars as pl
 
+from safeguard.returns.rules.cin.upn import LA_NUMBERS
 from safeguard.returns.rules.expr import blank, one_of, present
 from safeguard.returns.rules.registry import ReturnData, flag, ssda903_rule
 from safeguard.returns.rules.ssda903.p3_common import episodes as parsed_episodes
 from safeguard.returns.rules.ssda903.p4_common import children, in_year, text
 from safeguard.returns.spec import ssda903_can_be_blank, ssda903_codes
 
-
-def _numbers(*ranges: tuple[int, int]) -> set[str]:
-    return {str(n) for start, end in ranges for n in range(start, end + 1)}
-
-
-#: The DfE's three-digit codes of English local authorities, including codes retired by
-#: reorganisations (an order may have been made years ago), and the codes for elsewhere.
-LA_CODES: frozenset[str] = frozenset(
-    _numbers(
-        (201, 213),  # inner London
-        (301, 320),  # outer London
-        (330, 336),  # West Midlands
-        (340, 344),  # Merseyside
-        (350, 359),  # Greater Manchester
-        (370, 373),  # South Yorkshire
-        (380, 384),  # West Yorkshire
-        (390, 394),  # Tyne and Wear
-        (420, 420),  # Isles of Scilly
-        (800, 803),
-        (805, 808),
-        (810, 813),
-        (815, 816),
-        (821, 823),
-        (825, 826),
-        (830, 831),
-        (835, 841),  # Dorset, Poole, Bournemouth; then Dorset and BCP (2019)
-        (845, 846),
-        (850, 852),
-        (855, 857),
-        (860, 861),
-        (865, 874),
-        (876, 896),
-        (908, 909),
-        (916, 916),
-        (919, 919),
-        (921, 921),
-        (925, 926),
-        (928, 929),
-        (931, 931),
-        (933, 933),
-        (935, 938),
-        (940, 943),  # North and West Northamptonshire (2021), Cumberland, Westmorland (2023)
-    )
-    | {"WAL", "SCO", "NIR", "NUK"}  # Wales, Scotland, Northern Ireland, not known
-)
+#: The DfE's three-digit codes of English local authorities (the same numbers a UPN
+#: carries, retired ones included: an order may have been made years ago), and the codes
+#: for elsewhere.
+LA_CODES: frozenset[str] = frozenset(LA_NUMBERS) | {"WAL", "SCO", "NIR", "NUK"}
 
 #: Previous permanence is collected for periods of care starting from this day.
 PREVIOUS_PERMANENCE_FROM = dt.date(2016, 4, 1)
