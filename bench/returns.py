@@ -51,13 +51,13 @@ def main() -> None:
 
     django.setup()
     from django.db import connection
+
     from safeguard.returns.annex_a.export import annex_a_workbook
     from safeguard.returns.cin_census.export import cin_census_xml
     from safeguard.returns.cin_census.reader import read_cin_census
+    from safeguard.returns.rules.registry import rules, validate
     from safeguard.returns.ssda903.export import ssda903_files
     from safeguard.returns.ssda903.reader import read_ssda903
-
-    from safeguard.returns.rules.registry import rules, validate
 
     as_at = dt.date.fromisoformat(args.annex_date) if args.annex_date else dt.date(args.year, 3, 31)
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
