@@ -1,7 +1,9 @@
 """Invented families: households, parents and children with plausible demographics.
 
 Names, streets and towns come from Faker (en_GB); identifiers are invented but valid (UPN
-check letters, LA code prefix), so the returns built from them validate.
+check letters, a real DfE LA number), so the returns built from them validate. Babies
+expected when their family is referred are born near the due date (if it falls inside the
+history): the census shows them unborn only while they were.
 """
 
 from __future__ import annotations
@@ -26,6 +28,15 @@ from safeguard.synth.context import SynthContext
 from safeguard.synth.writer import build
 
 STREAM = "families"
+#: Streams of their own for births and second disabilities, drawn only where the older
+#: draws of ``families`` stay as they were (adding them changes no other family).
+BIRTH_STREAM = "families_births"
+DISABILITY_STREAM = "families_disabilities"
+
+#: The DfE number the synthetic authority's schools use (UPN characters 2-4). A UPN's LA
+#: number must be a real one (CIN census 1530), whatever code the authority is generated
+#: under; 935 is a real shire county number.
+SCHOOLS_LA_NUMBER = "935"
 
 #: A shire county's child population (White British majority), with ethnicity not yet
 #: obtained for a realistic few.
@@ -56,6 +67,14 @@ DISABILITY_CODES = ("LD", "AUT", "COMM", "BEH", "MOB", "HEAR", "VIS", "PC", "HAN
 #: disability) rather than left unrecorded.
 DISABLED = 0.06
 NONE_RECORDED = 0.85
+#: Disabled children with a second disability recorded (the DfE asks for every one).
+SECOND_DISABILITY = 0.3
+#: A birth this many days from the due date (at random, uniform): most babies come within
+#: two weeks before or ten days after it.
+BIRTH_FROM_DUE = (-14, 11)
+#: UPN unknown for a child not yet at school, unborn children included (UN7 is only for a
+#: referral with no further action, which the generator does not write).
+UPN_NOT_YET_ALLOCATED = "UN6"
 #: Share of families whose ethnicity was never obtained or was refused (default; the front
 #: door passes a higher share for families in child protection, seed 000: 22% of children
 #: on plans "not recorded/not stated").
@@ -86,6 +105,9 @@ class FamilyFactory:
         self._eth_p = [w / total for w in weights]
         #: Each child's home postcode, for a later move into care.
         self.home_postcode: dict[uuid.UUID, str] = {}
+        #: Children first recorded before their birth. The journeys drew their routes as
+        #: for an unborn child (no care entry from a plan), and still do once born.
+        self.expected_babies: set[uuid.UUID] = set()
 
     @classmethod
     def of(cls, ctx: SynthContext) -> FamilyFactory:
@@ -105,7 +127,7 @@ class FamilyFactory:
         self._upn_serial += 1
         school = 2000 + int(self.rng.integers(0, 400))
         year = (born.year + 5) % 100
-        body = f"{self.ctx.settings.la_code}{school:04d}{year:02d}{self._upn_serial % 1000:03d}"
+        body = f"{SCHOOLS_LA_NUMBER}{school:04d}{year:02d}{self._upn_serial % 1000:03d}"
         return upn_check_letter(body) + body
 
     # --- people ----------------------------------------------------------------------
@@ -122,17 +144,24 @@ class FamilyFactory:
         sex: str,
         at: dt.datetime,
         expected_birth: dt.date | None = None,
+        named: tuple[str, str] | None = None,
     ) -> Person:
+        """``named`` (first name, sex) names a baby at birth; the name drawn for ``sex``
+        is drawn all the same, so the names of later people do not move."""
         first = self.fake.first_name_male() if sex == "1" else self.fake.first_name_female()
+        gender = sex if born is not None or kind == PersonKind.ADULT else "0"
+        if named is not None:
+            first, gender = named
         upn = ""
         upn_unknown = ""
         if kind == PersonKind.CHILD:
             if born is None:
-                upn_unknown = "UN7"
+                upn_unknown = UPN_NOT_YET_ALLOCATED
             elif (at.date() - born).days >= 5 * 365 and self.rng.random() < 0.93:
                 upn = self._upn(born)
             else:
-                upn_unknown = "UN6" if (at.date() - born).days < 6 * 365 else "UN4"
+                young = (at.date() - born).days < 6 * 365
+                upn_unknown = UPN_NOT_YET_ALLOCATED if young else "UN4"
         person = build(
             Person,
             kind=kind,
@@ -141,12 +170,47 @@ class FamilyFactory:
             last_name=last_name,
             date_of_birth=born,
             expected_date_of_birth=expected_birth,
-            gender=sex if born is not None or kind == PersonKind.ADULT else "0",
+            gender=gender,
             ethnicity=ethnicity,
             upn=upn,
             upn_unknown_reason=upn_unknown,
         )
         return self.ctx.writer.add(person, id=self.ctx.new_id(STREAM), at=at)
+
+    def _second_disability(self, child: Person, first: str, at: dt.datetime) -> None:
+        rng = self.ctx.stream(DISABILITY_STREAM)
+        if rng.random() >= SECOND_DISABILITY:
+            return
+        code = str(rng.choice([c for c in DISABILITY_CODES if c != first]))
+        self.ctx.writer.add(
+            build(Disability, person=child, code=code),
+            id=self.ctx.new_id(DISABILITY_STREAM),
+            at=at,
+        )
+
+    def _expected_baby(
+        self, due: dt.date, last_name: str, ethnicity: str, at: dt.datetime
+    ) -> Person:
+        """A baby due on ``due``: born near it when that is inside the history (recorded
+        as the service records a birth: date of birth, sex, no expected date), else unborn."""
+        births = self.ctx.stream(BIRTH_STREAM)
+        birth = due + dt.timedelta(days=int(births.integers(*BIRTH_FROM_DUE)))
+        sex = "1" if births.random() < 0.51 else "2"
+        name = self.ctx.faker(BIRTH_STREAM)
+        first = name.first_name_male() if sex == "1" else name.first_name_female()
+        born = birth <= self.ctx.settings.end
+        baby = self.person(
+            kind=PersonKind.CHILD,
+            born=birth if born else None,
+            expected_birth=None if born else due,
+            last_name=last_name,
+            ethnicity=ethnicity,
+            sex="0",
+            at=at,
+            named=(first, sex) if born else None,
+        )
+        self.expected_babies.add(baby.id)
+        return baby
 
     def new_family(
         self,
@@ -222,18 +286,11 @@ class FamilyFactory:
                 self.ctx.writer.add(
                     build(Disability, person=child, code=code), id=self.ctx.new_id(STREAM), at=at
                 )
+            if code and code != "NONE":
+                self._second_disability(child, code, at)
         if unborn:
             due = on + dt.timedelta(days=int(self.rng.integers(30, 150)))
-            baby = self.person(
-                kind=PersonKind.CHILD,
-                born=None,
-                expected_birth=due,
-                last_name=last_name,
-                ethnicity=children_ethnicity,
-                sex="0",
-                at=at,
-            )
-            family.children.append(baby)
+            family.children.append(self._expected_baby(due, last_name, children_ethnicity, at))
         for child in family.children:
             self.home_postcode[child.id] = household.postcode
         moved_in = on - relativedelta(years=eldest + 1)

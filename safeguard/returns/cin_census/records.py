@@ -3,7 +3,8 @@
 The census is a snapshot at 31 March: anything recorded as happening after it (a closure,
 an authorisation, a plan ending, a conference) is not yet known then and is left out, so
 a census built for a past year is the one the authority would have sent that year, and
-the DfE's "date after the reference date" rules pass. Which rows are in follows the DfE
+the DfE's "date after the reference date" rules pass (a child born after it is shown
+unborn, due on the day of the birth). Which rows are in follows the DfE
 guidance: every child with a CIN episode open at any point in the year (NFA referrals
 included), and within each episode the assessments, CIN plans, section 47 enquiries and
 CP plans that were open at some point in the year. Review dates are those held in the
@@ -152,9 +153,7 @@ class _Census:
                 "UPN": person["upn"],
                 "FormerUPN": person["former_upn"],
                 "UPNunknown": person["upn_unknown_reason"],
-                "PersonBirthDate": person["date_of_birth"],
-                "ExpectedPersonBirthDate": person["expected_date_of_birth"],
-                "GenderCurrent": person["gender"],
+                **self._birth(person),
                 "PersonDeathDate": self.known(person["date_of_death"]),
             }
         )
@@ -163,6 +162,22 @@ class _Census:
         )
         for code in disability_codes:
             self.rows["Disabilities"].append({"LAchildID": child, "Disability": code})
+
+    def _birth(self, person: Mapping[str, Any]) -> dict[str, Value]:
+        """Birth as known on the reference date: a child born after it was still unborn.
+
+        Recording the birth clears the expected date (never both, 8525Q), so the birth
+        itself stands in for the expected date a past year's census held, and the sex was
+        not yet known (8750).
+        """
+        born = person["date_of_birth"]
+        if born is not None and born > self.end:
+            return {"PersonBirthDate": None, "ExpectedPersonBirthDate": born, "GenderCurrent": "0"}
+        return {
+            "PersonBirthDate": born,
+            "ExpectedPersonBirthDate": person["expected_date_of_birth"],
+            "GenderCurrent": person["gender"],
+        }
 
     def _episode(
         self,

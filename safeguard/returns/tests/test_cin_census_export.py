@@ -22,6 +22,7 @@ from safeguard.protection.models import (
 )
 from safeguard.returns.cin_census.export import (
     CensusSchemaError,
+    NoChildrenError,
     cin_census_tables,
     cin_census_xml,
 )
@@ -222,6 +223,21 @@ def test_the_census_is_as_known_on_the_reference_date(protected_child: Person) -
     assert [r["CPPreviewDate"] for r in rows("Reviews")] == ["2024-02-01"]
 
 
+def test_a_child_born_after_the_reference_date_was_unborn_on_it(make_child: Any) -> None:
+    """The birth clears the expected date, so a past year's census shows the birth as the
+    expected date, with the sex not yet known; the next year's shows the birth."""
+    baby = make_child(
+        la_child_id="BABY", date_of_birth=D(2024, 5, 2), gender="1", upn_unknown_reason="UN6"
+    )
+    episode(baby, D(2024, 1, 8))
+    unborn = rows("ChildIdentifiers", LAchildID="BABY")[0]
+    assert (unborn["PersonBirthDate"], unborn["ExpectedPersonBirthDate"]) == (None, "2024-05-02")
+    assert (unborn["GenderCurrent"], unborn["UPNunknown"]) == ("0", "UN6")
+    born = cin_census_tables(YEAR + 1).tables["ChildIdentifiers"].row(0, named=True)
+    assert (born["PersonBirthDate"], born["ExpectedPersonBirthDate"]) == ("2024-05-02", None)
+    assert born["GenderCurrent"] == "1"
+
+
 def test_transfer_in_conference_is_reported_on_the_episode(make_child: Any) -> None:
     child = make_child(la_child_id="TIN")
     now = episode(child, D(2023, 6, 1))
@@ -309,5 +325,5 @@ def test_invalid_records_are_not_written(make_child: Any) -> None:
 
 def test_an_empty_year_is_refused_rather_than_written(db: None) -> None:
     """The XSD needs at least one child: a census with none is not a valid file."""
-    with pytest.raises(CensusSchemaError, match="Children"):
+    with pytest.raises(NoChildrenError, match="no child in need"):
         cin_census_xml(YEAR, generated_at=NOW)

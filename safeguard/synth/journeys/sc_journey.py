@@ -27,6 +27,8 @@ from safeguard.synth.writer import build
 from safeguard.workforce.models import ServiceArea, WorkerRole
 
 STREAM = "social_care_journeys"
+#: Authorisers of assessments completed at an initial conference (see ``assessment``).
+AUTHORISER_STREAM = "social_care_journeys_authorisers"
 #: Assessment outcomes for the assessment route (then strategy → s47 from assessment).
 ASSESSMENT_OUTCOMES = (
     (AssessmentOutcome.NFA, 0.44),
@@ -64,6 +66,9 @@ FACTORS = (
     ("5A", 0.03),
     ("20", 0.04),
 )
+#: Assessment factor 21: no factors identified; and the outcomes after which it can be.
+NO_FACTORS = "21"
+CLOSING_OUTCOMES = frozenset({AssessmentOutcome.NFA, AssessmentOutcome.EARLY_HELP})
 PRIMARY_NEEDS = (
     ("N1", 0.55),
     ("N4", 0.14),
@@ -195,7 +200,14 @@ class JourneyPlanner:
             result = self.protection.run(journey.protection, episode, child, day)
             # The s47 assessment runs alongside and completes by the s47 outcome.
             done = result.assessment_done
-            self.assessment(episode, child, day, done, AssessmentOutcome.STRATEGY_DISCUSSION)
+            self.assessment(
+                episode,
+                child,
+                day,
+                done,
+                AssessmentOutcome.STRATEGY_DISCUSSION,
+                drawn_on=result.drawn_on,
+            )
             return self._after_protection(journey, episode, child, result)
         authorised = add_working_days(start, journey.assessment_wd)
         outcome = journey.assessment_outcome
@@ -233,7 +245,12 @@ class JourneyPlanner:
         start: dt.date,
         authorised: dt.date,
         outcome: str,
+        *,
+        drawn_on: dt.date | None = None,
     ) -> None:
+        """``drawn_on``: the day the authoriser was drawn for before the completion moved
+        to ``authorised`` (the initial conference); drawn for it still, then the authoriser
+        is chosen from a stream of its own, so no later draw moves."""
         ctx, rng = self.ctx, self.rng
         start = min(start, self.end)
         worker = self.alloc.current(child) or pick_worker(
@@ -259,10 +276,18 @@ class JourneyPlanner:
             a.authorised_by = pick_worker(
                 ctx,
                 role=WorkerRole.TEAM_MANAGER,
-                on=authorised,
+                on=authorised if drawn_on is None else drawn_on,
                 stream=STREAM,
                 team_area=ServiceArea.ASSESSMENT,
             )
+            if drawn_on is not None:
+                a.authorised_by = pick_worker(
+                    ctx,
+                    role=WorkerRole.TEAM_MANAGER,
+                    on=authorised,
+                    stream=AUTHORISER_STREAM,
+                    team_area=ServiceArea.ASSESSMENT,
+                )
             a.outcome = outcome
             if (authorised - start).days > 60 and _wd(start, authorised) > 45:
                 a.late_reason = LATE_REASONS[int(rng.integers(0, len(LATE_REASONS)))]
@@ -271,7 +296,9 @@ class JourneyPlanner:
             return
         codes = [code for code, p in FACTORS if rng.random() < p]
         if not codes:
-            codes = ["21"] if rng.random() < 0.5 else ["3B"]
+            # "No factors identified" only where the assessment closes the case (8873Q).
+            none_found = rng.random() < 0.5 and outcome in CLOSING_OUTCOMES
+            codes = [NO_FACTORS] if none_found else ["3B"]
         for code in codes:
             ctx.writer.add(
                 build(AssessmentFactor, assessment=a, code=code),
@@ -287,8 +314,9 @@ class JourneyPlanner:
         ctx, rng = self.ctx, self.rng
         end = start + dt.timedelta(days=days)
         if child.date_of_birth is not None:
+            # Ends by the 18th birthday, and not the day it starts (4012Q).
             eighteen = add_months(child.date_of_birth, 216) - dt.timedelta(days=1)
-            end = min(end, max(start, eighteen))
+            end = min(end, max(start + dt.timedelta(days=1), eighteen))
         is_open = end > self.end
         self.alloc.start(child, ServiceArea.CHILDREN_IN_NEED, start)
         lead = self.alloc.current(child)

@@ -27,6 +27,7 @@ from safeguard.protection.models import (
 )
 from safeguard.protection.selectors import NOT_PARTNERS
 from safeguard.synth.context import SynthContext
+from safeguard.synth.families import FamilyFactory
 from safeguard.synth.journeys.sc_util import visits
 from safeguard.synth.workforce import pick_worker
 from safeguard.synth.writer import build
@@ -39,6 +40,8 @@ STREAM = "social_care_protection"
 S47_INITIATED = 0.96
 SUBSTANTIATED = 0.64
 ICPC_NOT_REQUIRED = 0.06
+#: The reason the service records when concerns are not substantiated.
+NOT_SUBSTANTIATED = "Concerns not substantiated."
 #: ICPC within 15 working days of the strategy discussion (seed 81% in 2020).
 ICPC_ON_TIME = 0.81
 ICPC_PLAN = 0.80
@@ -82,6 +85,8 @@ ADVOCATE_ATTENDS = 0.2
 
 @dataclass
 class ProtectionResult:
+    #: When the assessment alongside the enquiry is completed (strategy route): the
+    #: enquiry's outcome, or the initial conference when one is held.
     assessment_done: dt.date
     ended_on: dt.date | None
     step_down: bool
@@ -90,6 +95,10 @@ class ProtectionResult:
     #: reason the stay's ending gives.
     into_care: bool = False
     care_closure: str = ""
+    #: Set when the assessment is completed at the initial conference: the enquiry's
+    #: outcome, the day its authoriser was drawn for before, so the stream's draws (and
+    #: every later journey) stay as they were.
+    drawn_on: dt.date | None = None
 
 
 class ProtectionWriter:
@@ -103,6 +112,7 @@ class ProtectionWriter:
         self.end = ctx.settings.end
         self.weighted = weighted
         self.group_reference = new_group_reference
+        self.families = FamilyFactory.of(ctx)
 
     def draw(self, day: dt.date, children: list[Person]) -> dict[str, Any]:
         rng, w = self.rng, self.weighted
@@ -185,6 +195,9 @@ class ProtectionWriter:
         s47_done = outcome_day <= end
         substantiated = p["substantiated"]
         needs_icpc = substantiated and not p["icpc_not_required"]
+        # As the service records an outcome: concerns not substantiated need no conference,
+        # so the enquiry is complete (ICPCnotRequired) without one.
+        not_required = s47_done and not needs_icpc
         s47 = self._add(
             build(
                 Section47Enquiry,
@@ -201,10 +214,12 @@ class ProtectionWriter:
                 else "",
                 outcome_date=outcome_day if s47_done else None,
                 conference_requested_on=outcome_day if s47_done and needs_icpc else None,
-                icpc_not_required=bool(s47_done and substantiated and p["icpc_not_required"]),
-                icpc_not_required_reason="Risks managed under a CIN plan."
-                if s47_done and substantiated and p["icpc_not_required"]
-                else "",
+                icpc_not_required=not_required,
+                icpc_not_required_reason=(
+                    ("Risks managed under a CIN plan." if substantiated else NOT_SUBSTANTIATED)
+                    if not_required
+                    else ""
+                ),
             ),
             held,
         )
@@ -224,11 +239,13 @@ class ProtectionWriter:
         )
         if icpc_day > end:
             return ProtectionResult(outcome_day, None, False)
+        # The assessment alongside the enquiry is completed at the initial conference it
+        # informs, so the census has both in the conference's year (2991Q).
         if not p["plan"]:
-            return ProtectionResult(outcome_day, icpc_day, p["cin_if_no_plan"])
+            return ProtectionResult(icpc_day, icpc_day, p["cin_if_no_plan"], drawn_on=outcome_day)
         ended, entry = self._cp_plan(p, episode, child, icpc, icpc_day)
         if entry is None:
-            return ProtectionResult(outcome_day, ended, p["step_down"])
+            return ProtectionResult(icpc_day, ended, p["step_down"], drawn_on=outcome_day)
         # Looked after from ``entry``: the CIN episode runs on until the child leaves care.
         from safeguard.synth.journeys.care import CareFromPlans
 
@@ -237,11 +254,12 @@ class ProtectionWriter:
         # A short stay can end before a plan running alongside it does.
         closes = None if stay.exit is None or ended is None else max(stay.exit, ended)
         return ProtectionResult(
-            outcome_day,
+            icpc_day,
             closes,
             False,
             into_care=True,
             care_closure=CareFromPlans.closure_reason(stay),
+            drawn_on=outcome_day,
         )
 
     def _meeting(self, p: dict[str, Any], day: dt.date) -> dict[str, bool]:
@@ -478,9 +496,10 @@ class ProtectionWriter:
         self, p: dict[str, Any], child: Person, start: dt.date, planned_end: dt.date
     ) -> dt.date | None:
         """The day the child comes into care during the plan, if the family's does and it
-        falls inside the history, before the child turns 17 (unborn children stay home)."""
+        falls inside the history, before the child turns 17 (children referred before
+        their birth stay home, once born too)."""
         born = child.date_of_birth
-        if not p["into_care"] or born is None:
+        if not p["into_care"] or born is None or child.id in self.families.expected_babies:
             return None
         span = max(1, (planned_end - start).days - 14)
         entry = start + dt.timedelta(days=14 + int(p["care_at"] * span))

@@ -116,7 +116,8 @@ def visits(
 ) -> None:
     """Visits every ``weeks`` weeks from ``start`` to ``last``; some late, some where the
     child was not seen (out, refused, no access) and, of those seen, some not alone
-    (under-5s mostly, babies always)."""
+    (under-5s mostly, babies always). A visit due before a baby's birth is not written (it
+    was to the expectant mother), though drawn, so later visits stay as they were."""
     end = ctx.settings.end
     last = min(last, end)
     step = weeks * 7
@@ -133,21 +134,20 @@ def visits(
         alone = was_seen and bool(rng.random() >= (not_alone_young if young else not_alone_older))
         if age_days < 365:
             alone = False
-        ctx.writer.add(
-            build(
-                Visit,
-                child=child,
-                episode=episode,
-                visit_date=day,
-                visit_type=visit_type,
-                worker=worker,
-                child_seen=was_seen,
-                seen_alone=alone,
-                location=VisitLocation.HOME if rng.random() < 0.8 else VisitLocation.SCHOOL,
-            ),
-            id=ctx.new_id("social_care_visits"),
-            at=ctx.at(day, 15),
+        visit = build(
+            Visit,
+            child=child,
+            episode=episode,
+            visit_date=day,
+            visit_type=visit_type,
+            worker=worker,
+            child_seen=was_seen,
+            seen_alone=alone,
+            location=VisitLocation.HOME if rng.random() < 0.8 else VisitLocation.SCHOOL,
         )
+        visit_id = ctx.new_id("social_care_visits")
+        if age_days >= 0:
+            ctx.writer.add(visit, id=visit_id, at=ctx.at(day, 15))
         # Mostly within the window; some a few days late.
         gap = step - int(rng.integers(0, 4))
         if rng.random() < late:

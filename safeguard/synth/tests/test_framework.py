@@ -16,7 +16,7 @@ from safeguard.people.models import (
 )
 from safeguard.synth import population
 from safeguard.synth.context import GenerationSettings, SynthContext
-from safeguard.synth.families import FamilyFactory
+from safeguard.synth.families import SCHOOLS_LA_NUMBER, FamilyFactory
 
 SETTINGS = GenerationSettings(
     scale=0.1, years=2, seed=7, end=dt.date(2024, 3, 31), la_code="001", la_name="Test"
@@ -60,22 +60,33 @@ def test_families_have_valid_identifiers_and_links():
     factory = FamilyFactory.of(ctx)
     assert FamilyFactory.of(ctx) is factory
     family = factory.new_family(on=dt.date(2023, 6, 1), child_ages=[12, 7, 0], unborn=True)
+    # Due after the end of the history: still unborn on the end date.
+    late = factory.new_family(on=dt.date(2024, 3, 20), child_ages=[], unborn=True)
     ctx.writer.flush()
     children = Person.objects.filter(kind=PersonKind.CHILD)
-    assert children.count() == 4
+    assert children.count() == 5
     for child in children:
         if child.upn:
             assert upn_problem(child.upn) is None
-            assert child.upn[1:4] == "001"
+            assert child.upn[1:4] == SCHOOLS_LA_NUMBER  # a real DfE number (1530)
         else:
             assert child.upn_unknown_reason
+    # The baby expected in June 2023 was born near the due date, within the history.
+    baby = children.get(pk=family.children[-1].pk)
+    assert baby.expected_date_of_birth is None
+    assert baby.date_of_birth is not None
+    assert dt.date(2023, 6, 17) <= baby.date_of_birth <= dt.date(2023, 11, 8)
+    assert baby.gender in ("1", "2") and baby.upn_unknown_reason == "UN6"
     unborn = children.get(date_of_birth__isnull=True)
-    assert unborn.expected_date_of_birth > dt.date(2023, 6, 1)
-    assert unborn.gender == "0" and unborn.upn_unknown_reason == "UN7"
+    assert unborn.pk == late.children[0].pk
+    assert unborn.expected_date_of_birth > dt.date(2024, 3, 31)
+    assert unborn.gender == "0" and unborn.upn_unknown_reason == "UN6"  # not UN7 (8772)
+    assert factory.expected_babies == {baby.pk, unborn.pk}
     assert HouseholdMember.objects.filter(household=family.household).count() == len(
         family.adults
     ) + len(family.children)
-    assert Relationship.objects.count() == len(family.adults) * len(family.children)
+    ours = Relationship.objects.filter(related_to__in=family.children)
+    assert ours.count() == len(family.adults) * len(family.children)
     for member in HouseholdMember.objects.select_related("person"):
         born = member.person.date_of_birth
         if born is not None and member.moved_in_on is not None:
