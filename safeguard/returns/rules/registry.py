@@ -202,6 +202,11 @@ def flag(frame: pl.DataFrame, table: str, kind: ReturnKind) -> pl.DataFrame:
     )
 
 
+def rows_where(data: ReturnData, table: str, wrong: pl.Expr) -> pl.DataFrame:
+    """The rows of one table that meet ``wrong``: the whole of most single-table rules."""
+    return flag(data.table(table).filter(wrong), table, data.kind)
+
+
 def no_failures() -> pl.DataFrame:
     return pl.DataFrame(schema=FAILURE_SCHEMA)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.rules.expr import d903, one_of, present
-from safeguard.returns.rules.registry import ReturnData, flag, ssda903_rule
+from safeguard.returns.rules.registry import ReturnData, flag, rows_where, ssda903_rule
 from safeguard.returns.rules.ssda903.p1_common import (
     ADOPTION_ITEMS,
     CHILD,
@@ -26,67 +26,63 @@ from safeguard.returns.tables import ROW
 ADOPTER_COUNTS = ("1", "2")
 
 
-def _ad1_fails(data: ReturnData, wrong: pl.Expr) -> pl.DataFrame:
-    return flag(data.table("AD1").filter(wrong), "AD1", "ssda903")
-
-
-def _placed_fails(data: ReturnData, wrong: pl.Expr) -> pl.DataFrame:
-    return flag(data.table("PlacedAdoption").filter(wrong), "PlacedAdoption", "ssda903")
-
-
 @ssda903_rule("112")
 def date_should_be_placed(data: ReturnData) -> pl.DataFrame:
-    return _ad1_fails(data, bad_date("DATE_INT", required=False))
+    return rows_where(data, "AD1", bad_date("DATE_INT", required=False))
 
 
 @ssda903_rule("113")
 def date_matched(data: ReturnData) -> pl.DataFrame:
-    return _ad1_fails(data, bad_date("DATE_MATCH", required=False))
+    return rows_where(data, "AD1", bad_date("DATE_MATCH", required=False))
 
 
 @ssda903_rule("114")
 def former_carers_status(data: ReturnData) -> pl.DataFrame:
-    return _ad1_fails(data, bad_present_code("AD1", "FOSTER_CARE"))
+    return rows_where(data, "AD1", bad_present_code("AD1", "FOSTER_CARE"))
 
 
 @ssda903_rule("175")
 def number_of_adopters(data: ReturnData) -> pl.DataFrame:
-    return _ad1_fails(data, present("NB_ADOPTR") & ~one_of("NB_ADOPTR", ADOPTER_COUNTS))
+    return rows_where(data, "AD1", present("NB_ADOPTR") & ~one_of("NB_ADOPTR", ADOPTER_COUNTS))
 
 
 @ssda903_rule("176")
 def adopters_sex(data: ReturnData) -> pl.DataFrame:
-    return _ad1_fails(data, bad_present_code("AD1", "SEX_ADOPTR"))
+    return rows_where(data, "AD1", bad_present_code("AD1", "SEX_ADOPTR"))
 
 
 @ssda903_rule("177")
 def adopters_legal_status(data: ReturnData) -> pl.DataFrame:
-    return _ad1_fails(data, bad_present_code("AD1", "LS_ADOPTR"))
+    return rows_where(data, "AD1", bad_present_code("AD1", "LS_ADOPTR"))
 
 
 @ssda903_rule("151")
 def adoption_items_all_or_none(data: ReturnData) -> pl.DataFrame:
-    return _ad1_fails(data, any_present(ADOPTION_ITEMS) & ~all_present(ADOPTION_ITEMS))
+    return rows_where(data, "AD1", any_present(ADOPTION_ITEMS) & ~all_present(ADOPTION_ITEMS))
 
 
 @ssda903_rule("115")
 def date_placed(data: ReturnData) -> pl.DataFrame:
-    return _placed_fails(data, bad_date("DATE_PLACED", required=True))
+    return rows_where(data, "PlacedAdoption", bad_date("DATE_PLACED", required=True))
 
 
 @ssda903_rule("116")
 def date_placed_ceased(data: ReturnData) -> pl.DataFrame:
-    return _placed_fails(data, bad_date("DATE_PLACED_CEASED", required=False))
+    return rows_where(data, "PlacedAdoption", bad_date("DATE_PLACED_CEASED", required=False))
 
 
 @ssda903_rule("119")
 def ceased_date_and_reason_together(data: ReturnData) -> pl.DataFrame:
-    return _placed_fails(data, present("DATE_PLACED_CEASED") != present("REASON_PLACED_CEASED"))
+    return rows_where(
+        data, "PlacedAdoption", present("DATE_PLACED_CEASED") != present("REASON_PLACED_CEASED")
+    )
 
 
 @ssda903_rule("120")
 def reason_placed_ceased(data: ReturnData) -> pl.DataFrame:
-    return _placed_fails(data, bad_present_code("PlacedAdoption", "REASON_PLACED_CEASED"))
+    return rows_where(
+        data, "PlacedAdoption", bad_present_code("PlacedAdoption", "REASON_PLACED_CEASED")
+    )
 
 
 @ssda903_rule("184")

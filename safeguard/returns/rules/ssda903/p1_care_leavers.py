@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.rules.expr import d903, one_of
-from safeguard.returns.rules.registry import ReturnData, flag, no_failures, ssda903_rule
+from safeguard.returns.rules.registry import ReturnData, flag, no_failures, rows_where, ssda903_rule
 from safeguard.returns.rules.ssda903.p1_common import (
     CARE_LEAVER_ITEMS,
     CHILD,
@@ -43,28 +43,24 @@ NOT_FOR_CARE_LEAVERS = (
 )
 
 
-def _oc3_fails(data: ReturnData, wrong: pl.Expr) -> pl.DataFrame:
-    return flag(data.table("OC3").filter(wrong), "OC3", "ssda903")
-
-
 @ssda903_rule("131")
 def in_touch(data: ReturnData) -> pl.DataFrame:
-    return _oc3_fails(data, bad_present_code("OC3", "IN_TOUCH"))
+    return rows_where(data, "OC3", bad_present_code("OC3", "IN_TOUCH"))
 
 
 @ssda903_rule("132")
 def activity(data: ReturnData) -> pl.DataFrame:
-    return _oc3_fails(data, bad_present_code("OC3", "ACTIV"))
+    return rows_where(data, "OC3", bad_present_code("OC3", "ACTIV"))
 
 
 @ssda903_rule("133")
 def accommodation(data: ReturnData) -> pl.DataFrame:
-    return _oc3_fails(data, bad_present_code("OC3", "ACCOM"))
+    return rows_where(data, "OC3", bad_present_code("OC3", "ACCOM"))
 
 
 @ssda903_rule("153")
 def care_leaver_items_all_or_none(data: ReturnData) -> pl.DataFrame:
-    return _oc3_fails(data, any_present(CARE_LEAVER_ITEMS) & ~all_present(CARE_LEAVER_ITEMS))
+    return rows_where(data, "OC3", any_present(CARE_LEAVER_ITEMS) & ~all_present(CARE_LEAVER_ITEMS))
 
 
 @ssda903_rule("1000")

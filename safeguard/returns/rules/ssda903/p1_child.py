@@ -5,7 +5,13 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.rules.expr import blank, one_of, present
-from safeguard.returns.rules.registry import ReturnData, flag, not_implemented, ssda903_rule
+from safeguard.returns.rules.registry import (
+    ReturnData,
+    flag,
+    not_implemented,
+    rows_where,
+    ssda903_rule,
+)
 from safeguard.returns.rules.ssda903.p1_common import (
     CHILD,
     age_on,
@@ -23,23 +29,19 @@ UPN_UNKNOWN = ("UN1", "UN2", "UN3", "UN4", "UN5")
 MOTHER_STATUS_AGE = 12
 
 
-def _header_fails(data: ReturnData, wrong: pl.Expr) -> pl.DataFrame:
-    return flag(data.table("Header").filter(wrong), "Header", "ssda903")
-
-
 @ssda903_rule("101")
 def sex_code(data: ReturnData) -> pl.DataFrame:
-    return _header_fails(data, bad_code("Header", "SEX"))
+    return rows_where(data, "Header", bad_code("Header", "SEX"))
 
 
 @ssda903_rule("102")
 def date_of_birth(data: ReturnData) -> pl.DataFrame:
-    return _header_fails(data, bad_date("DOB", required=True))
+    return rows_where(data, "Header", bad_date("DOB", required=True))
 
 
 @ssda903_rule("103")
 def ethnicity_code(data: ReturnData) -> pl.DataFrame:
-    return _header_fails(data, bad_code("Header", "ETHNIC"))
+    return rows_where(data, "Header", bad_code("Header", "ETHNIC"))
 
 
 not_implemented(
@@ -56,17 +58,17 @@ not_implemented(
 def unique_pupil_number(data: ReturnData) -> pl.DataFrame:
     upn = pl.col("UPN").str.strip_chars().str.to_uppercase()
     valid = upn.str.contains(UPN_PATTERN) | upn.is_in(list(UPN_UNKNOWN))
-    return _header_fails(data, blank("UPN") | ~valid.fill_null(False))
+    return rows_where(data, "Header", blank("UPN") | ~valid.fill_null(False))
 
 
 @ssda903_rule("171")
 def mothers_child_date_of_birth(data: ReturnData) -> pl.DataFrame:
-    return _header_fails(data, bad_date("MC_DOB", required=False))
+    return rows_where(data, "Header", bad_date("MC_DOB", required=False))
 
 
 @ssda903_rule("174")
 def mothers_child_but_male(data: ReturnData) -> pl.DataFrame:
-    return _header_fails(data, present("MC_DOB") & one_of("SEX", ["1"]))
+    return rows_where(data, "Header", present("MC_DOB") & one_of("SEX", ["1"]))
 
 
 @ssda903_rule("165")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from safeguard.returns.rules.expr import blank, one_of, present
-from safeguard.returns.rules.registry import ReturnData, flag, ssda903_rule
+from safeguard.returns.rules.registry import ReturnData, flag, rows_where, ssda903_rule
 from safeguard.returns.rules.ssda903.p1_common import (
     CHILD,
     bad_code,
@@ -19,58 +19,54 @@ from safeguard.returns.tables import ROW
 ADOPTED = ("E11", "E12")
 
 
-def _episode_fails(data: ReturnData, wrong: pl.Expr) -> pl.DataFrame:
-    return flag(data.table("Episodes").filter(wrong), "Episodes", "ssda903")
-
-
 @ssda903_rule("141")
 def episode_start_date(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, bad_date("DECOM", required=True))
+    return rows_where(data, "Episodes", bad_date("DECOM", required=True))
 
 
 @ssda903_rule("147")
 def episode_end_date(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, bad_date("DEC", required=False))
+    return rows_where(data, "Episodes", bad_date("DEC", required=False))
 
 
 @ssda903_rule("143")
 def reason_for_new_episode(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, bad_code("Episodes", "RNE"))
+    return rows_where(data, "Episodes", bad_code("Episodes", "RNE"))
 
 
 @ssda903_rule("144")
 def legal_status(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, bad_code("Episodes", "LS"))
+    return rows_where(data, "Episodes", bad_code("Episodes", "LS"))
 
 
 @ssda903_rule("145")
 def category_of_need(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, bad_code("Episodes", "CIN"))
+    return rows_where(data, "Episodes", bad_code("Episodes", "CIN"))
 
 
 @ssda903_rule("146")
 def placement_type(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, bad_code("Episodes", "PLACE"))
+    return rows_where(data, "Episodes", bad_code("Episodes", "PLACE"))
 
 
 @ssda903_rule("149")
 def reason_episode_ceased(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, bad_code("Episodes", "REC"))
+    return rows_where(data, "Episodes", bad_code("Episodes", "REC"))
 
 
 @ssda903_rule("178")
 def placement_provider(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, bad_code("Episodes", "PLACE_PROVIDER"))
+    return rows_where(data, "Episodes", bad_code("Episodes", "PLACE_PROVIDER"))
 
 
 @ssda903_rule("1009")
 def reason_for_placement_change(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, bad_code("Episodes", "REASON_PLACE_CHANGE"))
+    return rows_where(data, "Episodes", bad_code("Episodes", "REASON_PLACE_CHANGE"))
 
 
 @ssda903_rule("148")
 def end_date_and_reason_together(data: ReturnData) -> pl.DataFrame:
-    return _episode_fails(data, present("DEC") != present("REC"))
+    return rows_where(data, "Episodes", present("DEC") != present("REC"))
 
 
 @ssda903_rule("142")
