@@ -16,8 +16,9 @@ from safeguard.people.models import Person
 
 #: A UK postcode in its usual written form (outward code, space, inward code).
 POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
-#: An Ofsted unique reference number: 6-7 digits, or SC and 6 digits for social care.
-URN = re.compile(r"^(SC[0-9]{6}|[0-9]{6,7})$")
+#: An Ofsted unique reference number: 6-7 digits, or SC and 6 digits for social care; the
+#: DfE's XXXXXXX stands for a provider with no URN (an unregistered setting).
+URN = re.compile(r"^(SC[0-9]{6}|[0-9]{6,7}|XXXXXXX)$")
 #: An authority code (LA_PERM, placement authority): letters and digits.
 LA_CODE = re.compile(r"^[A-Z0-9]{1,10}$")
 

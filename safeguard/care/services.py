@@ -344,8 +344,8 @@ def _episode_values(
     if urn and rules.URN.match(urn) is None:
         raise v.fail(
             "urn",
-            f"{placement.urn!r} is not a valid Ofsted URN: expected 6 or 7 digits, or SC and "
-            "6 digits (SSDA903 1008).",
+            f"{placement.urn!r} is not a valid Ofsted URN: expected 6 or 7 digits, SC and "
+            "6 digits, or XXXXXXX for a provider with no URN (SSDA903 1008).",
         )
     return {
         "legal_status": legal_status,

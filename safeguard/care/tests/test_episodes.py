@@ -234,6 +234,12 @@ def test_urn_must_be_an_ofsted_urn(child):
     assert start_care(child, placement=childrens_home()).urn == "SC123456"
 
 
+def test_urn_xxxxxxx_stands_for_a_provider_with_no_urn(make_child):
+    # The DfE's code for an unregistered setting (SSDA903 URN "XXXXXXX").
+    episode = start_care(make_child(), placement=childrens_home(urn="xxxxxxx"))
+    assert episode.urn == "XXXXXXX"
+
+
 # --- change_placement ---------------------------------------------------------------------
 
 

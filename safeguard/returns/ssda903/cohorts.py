@@ -1,4 +1,4 @@
-"""Who is in OC2, OC3 and AD1, decided in memory from rows read once.
+"""Who is in OC2, OC3 and AD1, and each child's care in the year, decided from rows read once.
 
 The definitions are those of ``care.selectors`` (``oc2_row``, ``care_leaver_status``,
 ``oc3_rows``, ``ad1_rows``), restated over whole-year rows so that the export asks a
@@ -45,6 +45,36 @@ class Year:
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
+
+
+# --- a child's care in the year -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CareYear:
+    """What a child's episodes in the year say, for the files that depend on it.
+
+    ``left_on``: the day care ended, for a child looked after in the year but no longer on
+    31 March (every episode of the year ended by then); None while still looked after.
+    ``full_care``: some episode is not a short break (V3/V4). ``ceased``: an episode, not
+    a short break, ended in the year other than by moving on to another (X1).
+    """
+
+    left_on: dt.date | None
+    full_care: bool
+    ceased: bool
+
+
+def care_years(rows: Iterable[Row]) -> dict[object, CareYear]:
+    """``selectors.care_in_year`` rows by child."""
+    return {
+        r["child_id"]: CareYear(
+            left_on=None if r["open_at_end"] else r["last_ended"],
+            full_care=bool(r["full_care"]),
+            ceased=bool(r["ceased"]),
+        )
+        for r in rows
+    }
 
 
 # --- OC2 ----------------------------------------------------------------------------------

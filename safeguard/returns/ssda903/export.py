@@ -22,7 +22,27 @@ Which rows (DfE SSDA903 guidance, and ``care.selectors`` for our definitions):
 - Missing: episodes from care going on at some time in the year (MIS_END blank when the
   child had not returned by 31 March).
 - SWEpisodes: the allocations (``workforce.Allocation``) in the year of children looked
-  after at some time in it; SW_DEC blank when the allocation ran past 31 March.
+  after at some time in it; SW_DEC blank when the allocation ran past 31 March. For a
+  child who left care in the year, only up to the end of care; none of under a day
+  (``ssda903.rows``).
+
+Header values:
+
+- UPN: the UPN, or the reason it is unknown. The records hold the CIN census reasons
+  (UN1-UN7); the SSDA903 lists only UN1-UN5 (rule 168). UN6 ("aged under 6, not yet
+  allocated a UPN") is the census's own finer reason for what the SSDA903 calls UN1
+  ("not of school age, not yet allocated"), so it is sent as UN1 (``UPN_UNKNOWN_IN_903``).
+  UN7 ("referral with no further action") is no reason for a looked-after child to lack
+  a UPN and has no SSDA903 counterpart: it is sent as held, and rule 168 rightly asks for
+  the record to be put right. The import reads a UN1 back as no change when UN6 is held,
+  so that importing our own file leaves the record (and the CIN census) as it was.
+- MOTHER, MC_DOB: from the family records (``ssda903.mothers``).
+
+``reference["care_history"]`` is every episode of the return's children begun by 31 March:
+the live records know the whole care history, as the DfE portal does, so the rules on care
+histories (357, 1000-1002, 1007) judge by it rather than by the two years a file-based
+check sees (``rules.ssda903.history``). It is not a file: the CSV files are the DfE's
+eleven.
 
 ``reference["provider_info"]`` is left out: the records hold each episode's URN but not
 Ofsted's registration of the provider (places, dates), so the rules needing it pass.
@@ -43,8 +63,9 @@ from django.db.models import Q
 from safeguard.people.models import Person
 from safeguard.returns.periods import collection_end, collection_start
 from safeguard.returns.rules.registry import ReturnData
+from safeguard.returns.rules.ssda903.history import CARE_HISTORY, CARE_HISTORY_COLUMNS
 from safeguard.returns.spec import ssda903_codes
-from safeguard.returns.ssda903 import cohorts, selectors
+from safeguard.returns.ssda903 import cohorts, mothers, selectors
 from safeguard.returns.ssda903.cohorts import Value, Year, ddmmyyyy
 from safeguard.returns.ssda903.rows import Draft, Progress, blank, build_drafts
 from safeguard.returns.tables import ROW, SSDA903_FILES, SSDA903_TABLES
@@ -68,10 +89,14 @@ DATE_COLUMNS: Mapping[str, tuple[str, ...]] = {
 def ssda903_tables(year: int, *, progress: Progress = None) -> ReturnData:
     """The return for the collection year ending 31 March ``year`` (``_row`` 0 throughout)."""
     span = Year(collection_start(year), collection_end(year))
-    drafts = build_drafts(span, progress)
+    care = cohorts.care_years(selectors.care_in_year(span.start, span.end))
+    drafts = build_drafts(span, progress, care)
     people = _people(span, drafts)
     looked_after = {d["_child"] for d in drafts["Episodes"]}
-    drafts["Header"] = [{"_child": child, **_header(p)} for child, p in people.items()]
+    motherhood = mothers.header_mothers(span, people, care)
+    drafts["Header"] = [
+        {"_child": child, **_header(p), **motherhood[child]} for child, p in people.items()
+    ]
     drafts["UASC"] = [
         {
             "_child": child,
@@ -89,7 +114,8 @@ def ssda903_tables(year: int, *, progress: Progress = None) -> ReturnData:
         "children": pl.DataFrame(
             {"CHILD": [c for c, _ in children], "person_id": [i for _, i in children]},
             schema={"CHILD": pl.Utf8(), "person_id": pl.Utf8()},
-        )
+        ),
+        CARE_HISTORY: _care_history(span, people),
     }
     return ReturnData(
         kind="ssda903",
@@ -136,6 +162,25 @@ def _record_export(year: int, data: ReturnData) -> None:
 # --- people and tables --------------------------------------------------------------------
 
 _SEXES = frozenset(ssda903_codes("Header", "SEX"))
+#: Reasons a UPN is unknown that the SSDA903 names differently (module docstring).
+UPN_UNKNOWN_IN_903: Mapping[str, str] = {"UN6": "UN1"}
+
+
+def _care_history(span: Year, people: Mapping[Any, Mapping[str, Any]]) -> pl.DataFrame:
+    """Every episode of the return's children begun by 31 March, as the portal holds them
+    (an end after 31 March is not known yet, so blank)."""
+    rows = [
+        (
+            people[e["child_id"]]["la_child_id"],
+            ddmmyyyy(e["started_on"]),
+            ddmmyyyy(e["ended_on"]) if e["ended_on"] and e["ended_on"] <= span.end else None,
+            e["legal_status"],
+            (e["reason_ceased"] or None) if e["ended_on"] and e["ended_on"] <= span.end else None,
+        )
+        for e in selectors.care_history(span.end)
+        if e["child_id"] in people
+    ]
+    return pl.DataFrame(rows, schema=dict.fromkeys(CARE_HISTORY_COLUMNS, pl.Utf8()), orient="row")
 
 
 def _people(span: Year, drafts: Mapping[str, list[Draft]]) -> dict[Any, dict[str, Any]]:
@@ -168,13 +213,12 @@ def _people(span: Year, drafts: Mapping[str, list[Draft]]) -> dict[Any, dict[str
 
 
 def _header(person: Mapping[str, Any]) -> dict[str, Value]:
+    """SEX, ETHNIC and UPN (MOTHER and MC_DOB come from ``mothers``)."""
+    unknown = person["upn_unknown_reason"]
     return {
         "SEX": person["gender"] if person["gender"] in _SEXES else None,
         "ETHNIC": blank(person["ethnicity"]),
-        "UPN": blank(person["upn"]) or blank(person["upn_unknown_reason"]),
-        # Motherhood (MOTHER, MC_DOB) is not yet recorded (docs/data-model/care.md).
-        "MOTHER": None,
-        "MC_DOB": None,
+        "UPN": blank(person["upn"]) or blank(UPN_UNKNOWN_IN_903.get(unknown, unknown)),
     }
 
 

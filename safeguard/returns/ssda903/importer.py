@@ -8,11 +8,19 @@ files again creates and updates nothing. Files are read and every value checked 
 cannot take (a review on a day the child was not looked after, a child held with a
 different date of birth) is rejected on its own and listed in the summary.
 
-Steps, in order: people (Header, UASC), episodes and periods of care
-(``import_care``), the records that hang off them (``import_records``), social worker
-episodes (here: a worker is matched by SW_ID = staff id; one the records lack is created
-in the "Imported records" team). Writes are made as one bulk "import" audit entry, not
-row by row (docs/audit.md).
+Steps, in order: people (Header, UASC) and the first child of a mother (``mothers``),
+episodes and periods of care (``import_care``), the records that hang off them
+(``import_records``), social worker episodes (here: a worker is matched by SW_ID = staff
+id; one the records lack is created in the "Imported records" team). Writes are made as
+one bulk "import" audit entry, not row by row (docs/audit.md).
+
+What our own export changes on the way out is read back as no change (``export``):
+
+- a UPN reason UN1 when UN6 is held (the census's finer reason for the same thing);
+- a social worker episode's SW_DEC on the day the child's care ended (the file's
+  Episodes all end by 31 March, the latest on that day) when the records hold the
+  allocation running on after it: the export stops a care leaver's social worker
+  episodes at the end of care, the case itself may have gone on.
 """
 
 from __future__ import annotations
@@ -30,7 +38,9 @@ from safeguard.people.services import register_person, update_person_details
 from safeguard.returns.importing import ImportSummary
 from safeguard.returns.ssda903 import import_care, import_records
 from safeguard.returns.ssda903.cohorts import Year
+from safeguard.returns.ssda903.export import UPN_UNKNOWN_IN_903
 from safeguard.returns.ssda903.importing import Rejected, Row, Run, kept_end, need
+from safeguard.returns.ssda903.mothers import import_mothers
 from safeguard.returns.ssda903.reader import read_ssda903
 from safeguard.returns.ssda903.values import typed_rows
 from safeguard.returns.tables import ROW, SSDA903_TABLES
@@ -49,6 +59,7 @@ def import_ssda903(folder: Path, *, year: int | None = None) -> ImportSummary:
     with transaction.atomic(), audit_hooks.suspended():
         import_people(run)
         import_uasc(run)
+        import_mothers(run)
         import_care.import_episodes(run)
         import_records.import_reviews(run)
         import_records.import_oc2(run)
@@ -155,6 +166,9 @@ def _update(run: Run, person: Person, row: Row) -> Person:
         changes["upn_unknown_reason"] = ""
     if changes.get("upn_unknown_reason") and person.upn:
         del changes["upn_unknown_reason"]  # a UPN held is not replaced by "unknown"
+    held_as = UPN_UNKNOWN_IN_903.get(person.upn_unknown_reason)
+    if held_as is not None and changes.get("upn_unknown_reason") == held_as:
+        del changes["upn_unknown_reason"]  # UN1 is how the SSDA903 says the UN6 held
     if dob is not None and person.date_of_birth is None:
         changes["date_of_birth"] = dob
     if not changes:
@@ -193,6 +207,7 @@ def import_social_workers(run: Run) -> None:
         return
     staff = sorted({need("SWEpisodes", r, "SW_ID") for rows in by_child.values() for r in rows})
     workers = {w.staff_id: w for w in Worker.objects.filter(staff_id__in=staff)}
+    left = _care_ended(run)
     for person, rows in by_child.items():
         held = {a.started_on: a for a in Allocation.objects.filter(child=person)}
         rows = sorted(rows, key=lambda r: need("SWEpisodes", r, "SW_DECOM"))
@@ -200,7 +215,21 @@ def import_social_workers(run: Run) -> None:
         for index, row in sorted(enumerate(rows), key=lambda i: i[1]["SW_DEC"] is None):
             following = rows[index + 1] if index + 1 < len(rows) else None
             with run.row(row):
-                _allocation(run, person, row, following, held, workers)
+                _allocation(
+                    run, person, row, following, held, workers, left.get(person.la_child_id)
+                )
+
+
+def _care_ended(run: Run) -> dict[str, dt.date]:
+    """CHILD → the day care ended, for a child whose episodes in the file all end by 31 March."""
+    ends: dict[str, list[dt.date | None]] = {}
+    for row in run.rows["Episodes"]:
+        ends.setdefault(row["CHILD"], []).append(row["DEC"])
+    return {
+        child: max(d for d in days if d is not None)
+        for child, days in ends.items()
+        if all(d is not None and d <= run.span.end for d in days)
+    }
 
 
 def _allocation(
@@ -210,11 +239,20 @@ def _allocation(
     following: Row | None,
     held: dict[dt.date, Allocation],
     workers: dict[str, Worker],
+    care_ended: dt.date | None,
 ) -> None:
     start: dt.date = row["SW_DECOM"]
     worker = workers.get(row["SW_ID"]) or _imported_worker(run, row["SW_ID"], start, workers)
     allocation = held.get(start)
-    ended = kept_end(row["SW_DEC"], allocation.ended_on if allocation else None, run.span)
+    held_end = allocation.ended_on if allocation else None
+    ended = kept_end(row["SW_DEC"], held_end, run.span)
+    if (
+        care_ended is not None
+        and ended == care_ended
+        and allocation is not None
+        and (held_end is None or held_end > care_ended)
+    ):
+        ended = held_end  # the export's cut at the end of care, not the allocation's end
     if ended is not None and ended < start:
         raise Rejected(f"the social worker episode from {start:%d/%m/%Y} ends before it starts")
     values: dict[str, object] = {

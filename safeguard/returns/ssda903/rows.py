@@ -3,27 +3,50 @@
 Each builder reads its table once for the year (``ssda903.selectors``) and gives a
 "draft" per row: the file's columns as DfE text, and ``_child``, the person's id; the
 export adds CHILD and DOB from the person and orders the rows.
+
+Social worker episodes (SWEpisodes) are the allocations (``workforce.Allocation``) that
+were going on in the year, of children looked after at some time in it, with two
+exceptions the DfE's rules make:
+
+- A child who is no longer looked after on 31 March (every episode of the year ended) is
+  reported up to the end of care: an allocation that began on or after the day their
+  last episode ended is not theirs to report, and SW_DEC is the allocation's end or the
+  end of care, whichever is first (SW14STG2: a child out of care has no open social
+  worker episode). The case may well stay open afterwards (a leaving care worker, a CIN
+  plan at home); the records keep that, the return does not. A child looked after on
+  31 March keeps every allocation of the year, even those from before care (SW12STG2).
+- An allocation that began and ended on the same day (a case passed on within the day)
+  is not reported: a social worker episode lasts at least a day (SW09STG2).
+
+The import reads those back without shortening the records: a SW_DEC on the day care
+ended leaves a later end held alone (``importer``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from django.utils import timezone
 
 from safeguard.people.models import Person
 from safeguard.returns.ssda903 import cohorts, selectors
-from safeguard.returns.ssda903.cohorts import Value, Year, ddmmyyyy
+from safeguard.returns.ssda903.cohorts import CareYear, Value, Year, ddmmyyyy
 
 Progress = Callable[[str], None] | None
 #: A row being built: the person's id (``_child``) and the file's columns.
 Draft = dict[str, Any]
 
 
-def build_drafts(span: Year, progress: Progress) -> dict[str, list[Draft]]:
-    """The drafts of every file built from care, missing and workforce records."""
+def build_drafts(
+    span: Year, progress: Progress, care: Mapping[Any, CareYear]
+) -> dict[str, list[Draft]]:
+    """The drafts of every file built from care, missing and workforce records.
+
+    ``care`` is each looked-after child's care in the year (``cohorts.care_years``).
+    """
     steps: list[tuple[str, Callable[[Year], list[Draft]]]] = [
         ("Episodes", _episodes),
         ("Reviews", _reviews),
@@ -33,7 +56,7 @@ def build_drafts(span: Year, progress: Progress) -> dict[str, list[Draft]]:
         ("PlacedAdoption", _placed_adoption),
         ("PrevPerm", _prev_perm),
         ("Missing", _missing),
-        ("SWEpisodes", _social_workers),
+        ("SWEpisodes", partial(_social_workers, care=care)),
     ]
     drafts: dict[str, list[Draft]] = {}
     for name, build in steps:
@@ -200,16 +223,27 @@ def _missing(span: Year) -> list[Draft]:
     return drafts
 
 
-def _social_workers(span: Year) -> list[Draft]:
+def _social_workers(span: Year, care: Mapping[Any, CareYear]) -> list[Draft]:
+    """Allocations of the year, up to the end of care for a child who left (module docstring)."""
     drafts = []
     for a in selectors.allocation_rows(span.start, span.end):
-        ended = a["ended_on"] is not None and a["ended_on"] <= span.end
+        start: dt.date = a["started_on"]
+        end: dt.date | None = a["ended_on"]
+        if end == start:
+            continue  # under a day (SW09STG2)
+        year = care.get(a["child_id"])
+        left = year.left_on if year is not None else None
+        if left is not None:
+            if start >= left:
+                continue  # began once care had ended
+            end = left if end is None else min(end, left)
+        ended = end is not None and end <= span.end
         drafts.append(
             {
                 "_child": a["child_id"],
                 "SW_ID": a["worker__staff_id"],
-                "SW_DECOM": ddmmyyyy(a["started_on"]),
-                "SW_DEC": ddmmyyyy(a["ended_on"]) if ended else None,
+                "SW_DECOM": ddmmyyyy(start),
+                "SW_DEC": ddmmyyyy(end) if ended else None,
                 "SW_REASON": blank(a["start_reason"]),
             }
         )

@@ -13,10 +13,11 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 
 from safeguard.care.models import (
     ADOPTED,
+    CONTINUES,
     SHORT_BREAK_LEGAL_STATUSES,
     AdoptionDecision,
     AdoptionMatch,
@@ -29,7 +30,7 @@ from safeguard.care.models import (
     PreviousPermanence,
 )
 from safeguard.exploitation.models import MissingEpisode
-from safeguard.people.models import Person
+from safeguard.people.models import Person, Relationship, RelationshipType
 from safeguard.workforce.models import Allocation
 
 Row = dict[str, Any]
@@ -74,6 +75,59 @@ def episode_rows(start: dt.date, end: dt.date) -> list[Row]:
             "placement_postcode",
             "urn",
         )
+    )
+
+
+def care_history(end: dt.date) -> list[Row]:
+    """Every episode begun by 31 March: the care history the DfE portal holds from earlier
+    returns (the rules on care histories; ``rules.ssda903.history``)."""
+    return _rows(
+        LookedAfterEpisode.objects.filter(started_on__lte=end).values(
+            "child_id", "started_on", "ended_on", "legal_status", "reason_ceased"
+        )
+    )
+
+
+def care_in_year(start: dt.date, end: dt.date) -> list[Row]:
+    """Per child looked after in the year, what their episodes in it add up to (one query).
+
+    ``last_ended`` the latest end; ``open_at_end`` episodes still open on 31 March;
+    ``full_care`` episodes that are not short breaks (V3/V4); ``ceased`` episodes, not
+    short breaks, that ended in the year other than by moving on to another (X1).
+    """
+    short_break = Q(legal_status__in=SHORT_BREAK_LEGAL_STATUSES)
+    return _rows(
+        episodes_in_year(start, end)
+        .values("child_id")
+        .annotate(
+            last_ended=Max("ended_on"),
+            open_at_end=Count("id", filter=Q(ended_on__isnull=True) | Q(ended_on__gt=end)),
+            full_care=Count("id", filter=~short_break),
+            ceased=Count(
+                "id",
+                filter=Q(ended_on__range=(start, end))
+                & ~short_break
+                & ~Q(reason_ceased__in=("", CONTINUES)),
+            ),
+        )
+        .order_by()
+    )
+
+
+def first_children(start: dt.date, end: dt.date) -> list[Row]:
+    """The girls looked after in the year who are recorded as a parent (an ended
+    relationship counts: a mother whose baby was adopted is still a mother), with the
+    earliest date of birth of their children born by 31 March."""
+    return _rows(
+        Relationship.objects.filter(
+            relationship_type=RelationshipType.PARENT,
+            person__gender="2",
+            person_id__in=looked_after_children(start, end),
+            related_to__date_of_birth__lte=end,
+        )
+        .values("person_id")
+        .annotate(first_born=Min("related_to__date_of_birth"))
+        .order_by()
     )
 
 

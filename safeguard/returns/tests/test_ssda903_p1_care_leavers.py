@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
+from safeguard.returns.rules.ssda903.history import CARE_HISTORY, CARE_HISTORY_COLUMNS
 from safeguard.returns.testing.builders import failing_rows, ssda903_return
 
 Row = dict[str, str | int | None]
@@ -71,6 +73,35 @@ def test_1002_no_episodes_in_either_year() -> None:
 
 def test_1002_passes_without_last_year() -> None:
     assert failing_rows("ssda903", "1002", ssda903_return(OC3=[LEAVER])) == []
+
+
+def care_history(child: str, **episode: str | None) -> pl.DataFrame:
+    """``reference["care_history"]`` holding one episode (C2 LS unless given)."""
+    row = {"CHILD": child, "DECOM": None, "DEC": None, "LS": "C2", "REC": None, **episode}
+    return pl.DataFrame([row], schema=dict.fromkeys(CARE_HISTORY_COLUMNS, pl.Utf8()))
+
+
+def test_1001_judges_by_the_care_history_when_supplied() -> None:
+    # From before last year's collection: from 14 (1 June 2019) to 16 and beyond.
+    relevant = care_history("C1", DECOM="01/01/2019", DEC="01/07/2021", REC="E4A")
+    short = care_history("C1", DECOM="01/05/2021", DEC="01/07/2021", REC="E4A")
+    judged = {
+        name: failing_rows(
+            "ssda903", "1001", ssda903_return(OC3=[LEAVER], reference={CARE_HISTORY: h})
+        )
+        for name, h in (("relevant", relevant), ("short", short))
+    }
+    assert judged == {"relevant": [], "short": FAILS}
+
+
+def test_1002_judges_by_the_care_history_when_supplied() -> None:
+    # Left care years ago: no episode in either year's file, but the history holds one.
+    history = care_history("C1", DECOM="01/02/2018", DEC="01/06/2021", REC="E4A")
+    other = care_history("C2", DECOM="01/02/2018", DEC="01/06/2021", REC="E4A")
+    cared_for = ssda903_return(OC3=[LEAVER], reference={CARE_HISTORY: history})
+    never = ssda903_return(OC3=[LEAVER], reference={CARE_HISTORY: other})
+    assert failing_rows("ssda903", "1002", cared_for) == []
+    assert failing_rows("ssda903", "1002", never) == FAILS
 
 
 # C1's 14th birthday is 1 June 2019, 16th 1 June 2021.

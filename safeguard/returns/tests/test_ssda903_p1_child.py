@@ -95,12 +95,25 @@ def test_165_boys_and_children_not_in_care_need_no_status() -> None:
     assert failing_rows("ssda903", "165", data) == [("Header", 1, "C1")]
 
 
-def test_165_care_leaver_girl_needs_status() -> None:
+def test_165_short_breaks_only_are_not_asked() -> None:
+    breaks = {**IN_CARE, "LS": "V3"}
+    data = ssda903_return(Header=[header()], Episodes=[breaks])
+    assert failing_rows("ssda903", "165", data) == []
+    data = ssda903_return(Header=[header()], Episodes=[breaks, {**IN_CARE, "_row": 3}])
+    assert failing_rows("ssda903", "165", data) == [("Header", 1, "C1")]
+
+
+def test_165_care_leaver_not_in_care_is_not_asked() -> None:
+    # Rule 628 forbids motherhood details for a care leaver with no episode this year, so
+    # 165 cannot require them; a care leaver who was also in care this year is asked.
     leaver = {"CHILD": "C1", "IN_TOUCH": "YES", "ACTIV": "F1", "ACCOM": "B1"}
     data = ssda903_return(Header=[header(DOB="01/06/2004")], OC3=[leaver])
-    assert failing_rows("ssda903", "165", data) == [("Header", 1, "C1")]
-    data = ssda903_return(Header=[header(DOB="01/06/2004", MOTHER="0")], OC3=[leaver])
     assert failing_rows("ssda903", "165", data) == []
+    assert failing_rows("ssda903", "628", data) == []
+    data = ssda903_return(Header=[header(DOB="01/06/2004", MOTHER="0")], OC3=[leaver])
+    assert failing_rows("ssda903", "628", data) == [("Header", 1, "C1")]
+    data = ssda903_return(Header=[header(DOB="01/06/2004")], OC3=[leaver], Episodes=[IN_CARE])
+    assert failing_rows("ssda903", "165", data) == [("Header", 1, "C1")]
 
 
 @pytest.mark.parametrize(

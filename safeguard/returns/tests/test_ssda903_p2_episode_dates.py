@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
+from safeguard.returns.rules.ssda903.history import CARE_HISTORY, CARE_HISTORY_COLUMNS
 from safeguard.returns.testing.builders import Rows, failing_rows, ssda903_return
 
 CHILD = "C1"
@@ -127,6 +129,24 @@ def test_357_uses_last_years_episodes() -> None:
     first_ever = _fails("357", carried, previous_episodes=[carried])
     continued = _fails("357", carried, previous_episodes=[earlier, carried])
     assert (first_ever, continued) == ([("Episodes", 2, CHILD)], [])
+
+
+@pytest.mark.parametrize(("first_ever", "fails"), [("01/05/2023", True), ("01/01/2019", False)])
+def test_357_uses_the_care_history_when_supplied(first_ever: str, fails: bool) -> None:
+    # In care since before last year's collection: neither year's file holds the first
+    # episode, but the care history (the portal's, or the live records') does.
+    carried = _episode(RNE="P", DECOM="01/05/2023")
+    history = pl.DataFrame(
+        {"CHILD": [CHILD], "DECOM": [first_ever], "DEC": [None], "LS": ["C2"], "REC": [None]},
+        schema=dict.fromkeys(CARE_HISTORY_COLUMNS, pl.Utf8()),
+    )
+    data = ssda903_return(
+        year=2024,
+        Episodes=[carried],
+        previous={"Episodes": [carried]},
+        reference={CARE_HISTORY: history},
+    )
+    assert failing_rows("ssda903", "357", data) == ([("Episodes", 2, CHILD)] if fails else [])
 
 
 @pytest.mark.parametrize(("second_dec", "fails"), [("06/12/2023", True), ("05/12/2023", False)])

@@ -88,6 +88,16 @@ def test_epi_child_without_episodes() -> None:
     assert failing_rows("ssda903", "EPI", data) == [("Header", 3, "B1")]
 
 
+def test_epi_care_leaver_without_episodes_passes() -> None:
+    """A care leaver of OC3 left care in an earlier year: that return holds the episodes."""
+    data = ssda903_return(
+        Header=[{"CHILD": "A1", "_row": 2}, {"CHILD": "B1", "_row": 3}, {"CHILD": "C1", "_row": 4}],
+        Episodes=[{"CHILD": "A1", "DECOM": "01/05/2023"}],
+        OC3=[{"CHILD": "B1", "IN_TOUCH": "YES", "ACTIV": "F1", "ACCOM": "B1", "_row": 2}],
+    )
+    assert failing_rows("ssda903", "EPI", data) == [("Header", 4, "C1")]
+
+
 @pytest.mark.parametrize(
     ("decom", "last", "fails"),
     [

@@ -11,6 +11,7 @@ import polars as pl
 
 from safeguard.returns.rules.expr import d903, one_of
 from safeguard.returns.rules.registry import ReturnData, flag, no_failures, rows_where, ssda903_rule
+from safeguard.returns.rules.ssda903.history import has_history
 from safeguard.returns.rules.ssda903.p1_common import (
     CARE_LEAVER_ITEMS,
     CHILD,
@@ -23,9 +24,9 @@ from safeguard.returns.rules.ssda903.p1_common import (
     care_leaver_rows,
     children_with_episodes,
     flag_many,
+    known_episodes,
     last_episodes,
     latest_episodes,
-    two_years_of_episodes,
 )
 
 #: A relevant child was looked after at least 13 weeks from their 14th birthday.
@@ -65,15 +66,17 @@ def care_leaver_items_all_or_none(data: ReturnData) -> pl.DataFrame:
 
 @ssda903_rule("1000")
 def died_in_care(data: ReturnData) -> pl.DataFrame:
-    died = two_years_of_episodes(data).filter(one_of("REC", ["E2"])).select(CHILD).unique()
+    died = known_episodes(data).filter(one_of("REC", ["E2"])).select(CHILD).unique()
     return flag(care_leaver_rows(data).join(died, on=CHILD), "OC3", "ssda903")
 
 
 @ssda903_rule("1002")
 def no_episodes_of_care(data: ReturnData) -> pl.DataFrame:
-    if not data.has_previous:
+    """Care leaver information for a child with no episode this year or last (or ever, when
+    the care history is supplied: ``history``)."""
+    if not (data.has_previous or has_history(data)):
         return no_failures()
-    ever = two_years_of_episodes(data).select(CHILD).unique()
+    ever = known_episodes(data).select(CHILD).unique()
     return flag(care_leaver_rows(data).join(ever, on=CHILD, how="anti"), "OC3", "ssda903")
 
 
@@ -85,7 +88,7 @@ def not_a_relevant_child(data: ReturnData) -> pl.DataFrame:
     episode counts to 31 March. A child with no episodes is 1002's, one with no date of
     birth cannot be judged.
     """
-    if not data.has_previous:
+    if not (data.has_previous or has_history(data)):
         return no_failures()
     dobs = (
         data.table("OC3")
@@ -97,7 +100,7 @@ def not_a_relevant_child(data: ReturnData) -> pl.DataFrame:
             pl.col("_dob").dt.offset_by("16y").alias("_16"),
         )
     )
-    every = two_years_of_episodes(data)
+    every = known_episodes(data)
     care = (
         every.filter(~one_of("LS", RESPITE) & pl.col("_start").is_not_null())
         .join(dobs, on=CHILD)
@@ -155,7 +158,7 @@ def _birthday_in_year(data: ReturnData) -> pl.DataFrame:
 def still_looked_after_at_17_or_18(data: ReturnData) -> pl.DataFrame:
     """In care on the 17th or 18th birthday this year and still in care at 31 March."""
     leavers = _birthday_in_year(data)
-    eps = two_years_of_episodes(data).filter(~one_of("LS", RESPITE))
+    eps = known_episodes(data).filter(~one_of("LS", RESPITE))
     on_birthday = (
         eps.join(leavers.select(CHILD, "_birthday").unique(), on=CHILD)
         .filter(

@@ -14,10 +14,10 @@ from safeguard.returns.rules.registry import (
 )
 from safeguard.returns.rules.ssda903.p1_common import (
     CHILD,
+    RESPITE,
     age_on,
     bad_code,
     bad_date,
-    care_leaver_rows,
     episodes,
 )
 
@@ -73,18 +73,25 @@ def mothers_child_but_male(data: ReturnData) -> pl.DataFrame:
 
 @ssda903_rule("165")
 def mother_status(data: ReturnData) -> pl.DataFrame:
-    """A girl of 12 or over in care this year, or a care leaver, must say whether she is a mother.
+    """A girl of 12 or over in care this year (not only on short breaks) must say whether
+    she is a mother.
 
-    Whatever the child, a value given must be 0 or 1.
+    Whatever the child, a value given must be 0 or 1. A care leaver with OC3 data and no
+    episode this year is not asked: rule 628 forbids motherhood details for her, and the
+    DfE's reading of 165 lets a girl's MOTHER be blank when her only record this year is
+    her care leaver information; nor is a girl only on short breaks (399 forbids it).
     """
     in_year = (
         episodes(data)
-        .filter(pl.col("_end").is_null() | (pl.col("_end") >= pl.lit(data.collection_start)))
+        .filter(
+            pl.col("_end").is_null() | (pl.col("_end") >= pl.lit(data.collection_start)),
+            ~one_of("LS", RESPITE),
+        )
         .select(CHILD)
+        .unique()
     )
-    cohort = pl.concat([in_year, care_leaver_rows(data).select(CHILD)]).unique()
     header = data.table("Header").join(
-        cohort.with_columns(pl.lit(True).alias("_cohort")), on=CHILD, how="left"
+        in_year.with_columns(pl.lit(True).alias("_cohort")), on=CHILD, how="left"
     )
     needs_status = (
         one_of("SEX", ["2"])

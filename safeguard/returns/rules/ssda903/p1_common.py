@@ -12,6 +12,7 @@ import polars as pl
 
 from safeguard.returns.rules.expr import blank, d903, one_of, present
 from safeguard.returns.rules.registry import ReturnData, flag, per_return
+from safeguard.returns.rules.ssda903.history import history_episodes
 from safeguard.returns.spec import ssda903_can_be_blank, ssda903_codes
 from safeguard.returns.tables import ROW
 
@@ -120,16 +121,21 @@ def last_episodes(data: ReturnData) -> pl.DataFrame | None:
 
 
 @per_return
-def two_years_of_episodes(data: ReturnData) -> pl.DataFrame:
-    """This year's and last year's episodes, each episode once (this year's copy wins)."""
+def known_episodes(data: ReturnData) -> pl.DataFrame:
+    """This year's and last year's episodes and, when the export supplies it, the care
+    history's (``history``): each episode once (this year's copy wins, then last year's)."""
     current = episodes(data).select(CHILD, "_start", "_end", "LS", "REC")
-    last = last_episodes(data)
-    if last is None:
-        return current
-    earlier = last.select(CHILD, "_start", "_end", "LS", "REC").join(
-        current.select(CHILD, "_start"), on=[CHILD, "_start"], how="anti"
-    )
-    return pl.concat([current, earlier])
+    frames = [current]
+    seen = current.select(CHILD, "_start")
+    for other in (last_episodes(data), history_episodes(data)):
+        if other is None:
+            continue
+        extra = other.select(CHILD, "_start", "_end", "LS", "REC").join(
+            seen, on=[CHILD, "_start"], how="anti"
+        )
+        frames.append(extra)
+        seen = pl.concat([seen, extra.select(CHILD, "_start")])
+    return pl.concat(frames)
 
 
 @per_return

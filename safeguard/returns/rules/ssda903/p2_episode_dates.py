@@ -8,6 +8,7 @@ import polars as pl
 
 from safeguard.returns.rules.expr import one_of
 from safeguard.returns.rules.registry import ReturnData, flag, ssda903_rule
+from safeguard.returns.rules.ssda903.history import first_episode_dates
 from safeguard.returns.rules.ssda903.p2_common import (
     CHILD,
     days_between,
@@ -74,11 +75,18 @@ def first_episode_starts_care(data: ReturnData) -> pl.DataFrame:
     # The first episode in this year's file is the first ever unless last year's return has
     # earlier episodes; without last year, only one starting within this year is judged (one
     # carried over from before 1 April may follow episodes we cannot see).
+    # With the care history the portal holds (``history``), the first episode ever is known.
     first = episodes(data).filter(
         (pl.col("_seq") == 0)
         & pl.col("RNE").is_not_null()
         & (pl.col("RNE").str.strip_chars() != "S")
     )
+    history = first_episode_dates(data)
+    if history is not None:
+        judged = first.join(history, on=CHILD, how="left").filter(
+            pl.col("_first_ever").is_null() | (pl.col("_first_ever") >= pl.col("_decom"))
+        )
+        return _episodes_flag(judged)
     last = data.last("Episodes")
     if last is None:
         return _episodes_flag(first.filter(pl.col("_decom") >= lit_date(data.collection_start)))

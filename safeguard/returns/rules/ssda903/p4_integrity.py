@@ -105,8 +105,16 @@ for _code, _table in ONCE_PER_CHILD.items():
 
 @ssda903_rule("EPI")
 def child_has_episodes(data: ReturnData) -> pl.DataFrame:
-    """A child in the Header with no episode: the rest of their record cannot be checked."""
-    alone = data.table("Header").join(children(data.table("Episodes")), on="CHILD", how="anti")
+    """A child in the Header with no episode: the rest of their record cannot be checked.
+
+    A care leaver in OC3 is in the Header without episodes: they left care in an earlier
+    year, whose return (already on the DfE portal, as the rule's note says) holds them.
+    """
+    alone = (
+        data.table("Header")
+        .join(children(data.table("Episodes")), on="CHILD", how="anti")
+        .join(children(data.table("OC3")), on="CHILD", how="anti")
+    )
     return flag(alone, "Header", "ssda903")
 
 
