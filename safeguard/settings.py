@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "safeguard.protection",
     "safeguard.care",
     "safeguard.exploitation",
+    "safeguard.partnership",  # LADO (issue 8)
+    "safeguard.fostering",  # fostering (issue 8)
     "safeguard.governance",
     "safeguard.worklists",
     "safeguard.synth",

@@ -23,6 +23,8 @@ urlpatterns = [
     path("child-protection/", include("safeguard.protection.urls")),
     path("care/", include("safeguard.care.urls")),
     path("missing-and-exploitation/", include("safeguard.exploitation.urls")),
+    path("partnership/", include("safeguard.partnership.urls")),  # LADO
+    path("fostering/", include("safeguard.fostering.urls")),  # fostering (issue 8)
     path("teams/", include("safeguard.workforce.urls")),
     path("audit/", include("safeguard.audit.urls")),
     path("governance/", include("safeguard.governance.urls")),

@@ -27,8 +27,13 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("My work", "view_caseload", ("worklists:my_work",)),
     MenuEntry("Team", "manage_team", ("workforce:team",)),
     MenuEntry("MASH queue", "make_mash_decision", ("frontdoor:mash_queue",)),
+    # -- domestic abuse (frontdoor) --
+    MenuEntry("Police PPNs", "make_mash_decision", ("frontdoor:ppn_list",)),
+    MenuEntry("HRDA meetings", "make_mash_decision", ("frontdoor:hrda_meeting",)),
+    # -- end domestic abuse --
     MenuEntry("Conferences", "manage_conferences", ("protection:business_support",)),
     MenuEntry("Chairing", "chair_conferences", ("protection:chair_home",)),
+    MenuEntry("LADO cases", "manage_lado_cases", ("partnership:lado_cases",)),  # LADO
     MenuEntry("Find a person", "search_people", ("people:search",)),
     MenuEntry("Record a contact", "record_contact", ("frontdoor:record_contact",)),
     MenuEntry("Notifications", "view_notifications", ("access:notifications",)),
@@ -36,8 +41,26 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry(
         "Pseudonymised children", "view_pseudonymised_data", ("access:pseudonymised_children",)
     ),
+    # -- unregistered placements (care) --
+    MenuEntry(
+        "Unregistered placements",
+        "view_unregistered_placements",
+        ("care:unregistered_register",),
+    ),
+    # -- end unregistered placements --
     MenuEntry("Performance", "view_performance", ("performance:index",)),
+    MenuEntry(
+        "PPNs and HRDA report", "view_performance", ("frontdoor:domestic_abuse_report",)
+    ),  # domestic abuse
     MenuEntry("Statutory returns", "view_returns", ("returns:index",)),
+    MenuEntry("LADO quarterly report", "view_lado_report", ("partnership:lado_report",)),  # LADO
+    # -- fostering (issue 8) --
+    MenuEntry("Fostering", "manage_fostering", ("fostering:enquiries",)),
+    MenuEntry("Fostering sufficiency report", "view_fostering_report", ("fostering:report",)),
+    # -- end fostering --
+    # -- exploitation (CAROLE, issue 8) --
+    MenuEntry("Exploitation report", "view_performance", ("exploitation:carole_report",)),
+    # -- end exploitation --
     MenuEntry(
         "Access reports",
         "view_access_reports",

@@ -177,6 +177,53 @@ CAPABILITIES: tuple[CapabilitySpec, ...] = (
     CapabilitySpec(
         "view_notifications", "See notifications", "See one's own in-app notifications."
     ),
+    # -- unregistered placements (care) --
+    CapabilitySpec(
+        "view_unregistered_placements",
+        "See the unregistered placements register",
+        "The register of children in unregistered placements, its issued weekly and Ofsted "
+        "reports and the Corporate Parenting Board page (each entry opened is audited).",
+    ),
+    CapabilitySpec(
+        "manage_unregistered_placements",
+        "Keep the unregistered placements register",
+        "Add a placement to the register; record the Corporate Director's approval, why no "
+        "registered place was found, progress towards one, and the end of the placement.",
+    ),
+    CapabilitySpec(
+        "record_independent_visits",
+        "Record independent visits",
+        "Record the monthly Regulation 44-style visit to an unregistered placement.",
+    ),
+    # -- end unregistered placements --
+    # -- LADO (partnership) --
+    CapabilitySpec(
+        "manage_lado_cases",
+        "Manage LADO cases",
+        "Record and work allegations against people who work with children (contact, "
+        "referral, meetings, outcome, DBS decision, closure); see every LADO case.",
+    ),
+    CapabilitySpec(
+        "view_lado_report",
+        "See the LADO quarterly report",
+        "The LADO's quarterly figures (contacts, referrals, conversion, by role and "
+        "source, outcomes): counts only, no case or name.",
+    ),
+    # -- end LADO --
+    # -- fostering (issue 8) --
+    CapabilitySpec(
+        "manage_fostering",
+        "Work fostering enquiries and carer households",
+        "Record foster carer enquiries, assessments, panel and ADM decisions; keep carer "
+        "households' terms of approval, vacancies, annual reviews and de-registration.",
+    ),
+    CapabilitySpec(
+        "view_fostering_report",
+        "See the fostering sufficiency report",
+        "Enquiries, assessments, approvals, conversion, months to approval, households and "
+        "vacancies by type, reviews overdue: counts only, no names.",
+    ),
+    # -- end fostering --
 )
 
 CAPABILITY_CODES: frozenset[str] = frozenset(c.code for c in CAPABILITIES)
@@ -186,6 +233,8 @@ _SHARING = {"record_disclosure", "view_sharing_history"}
 _PRACTITIONER = {"open_child_record", "view_notifications", "search_people", *_SHARING}
 #: Case holders: their own work list, and the forms for each step of a child's journey.
 _CASEWORK = {"view_caseload", "record_casework"}
+#: Unregistered placements: managers keep the register; IROs see it and visit.
+_UNREGISTERED_MANAGER = ("view_unregistered_placements", "manage_unregistered_placements")
 
 
 def _caps(*codes: str | Iterable[str]) -> frozenset[str]:
@@ -228,6 +277,9 @@ ROLES: tuple[RoleSpec, ...] = (
             "view_capabilities",
             "view_performance",
             "view_returns",
+            *_UNREGISTERED_MANAGER,
+            "manage_fostering",  # fostering
+            "view_fostering_report",  # fostering
         ),
     ),
     RoleSpec(
@@ -254,6 +306,11 @@ ROLES: tuple[RoleSpec, ...] = (
             "write_performance_commentary",
             "view_returns",
             "export_returns",
+            *_UNREGISTERED_MANAGER,
+            "record_independent_visits",
+            "view_lado_report",  # LADO
+            "manage_fostering",  # fostering
+            "view_fostering_report",  # fostering
         ),
     ),
     RoleSpec(
@@ -285,14 +342,28 @@ ROLES: tuple[RoleSpec, ...] = (
         "cp_chair_iro",
         "Child protection chair / IRO",
         "Chairs conferences and looked-after reviews; the children they chair for.",
-        _caps(_PRACTITIONER, "chair_conferences", "break_glass", "mark_withheld"),
+        _caps(
+            _PRACTITIONER,
+            "chair_conferences",
+            "break_glass",
+            "mark_withheld",
+            "view_unregistered_placements",
+            "record_independent_visits",
+        ),
     ),
     RoleSpec(
         "lado",
         "LADO",
         "Allegations against adults who work with children; no children by default, "
         "a child's record only by breaking glass with a reason (found by searching).",
-        _caps("open_child_record", "break_glass", "search_people", "view_notifications"),
+        _caps(
+            "open_child_record",
+            "break_glass",
+            "search_people",
+            "view_notifications",
+            "manage_lado_cases",  # LADO
+            "view_lado_report",  # LADO
+        ),
     ),
     RoleSpec(
         "partnership_business_unit",
@@ -303,6 +374,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "view_pseudonymised_data",
             "view_performance",
             "view_notifications",
+            "view_lado_report",  # LADO
         ),
     ),
     RoleSpec(
@@ -315,6 +387,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "view_returns",
             "export_returns",
             "view_notifications",
+            "view_fostering_report",  # fostering
         ),
     ),
     RoleSpec(

@@ -272,3 +272,6 @@ class PreviousPermanenceAdmin(BaseAdmin):
     list_select_related = ("period__child",)
     search_fields = ("period__child__la_child_id", "period__child__last_name")
     raw_id_fields = ("period",)
+
+
+from safeguard.care import admin_unregistered  # noqa: E402, F401  (registers its pages)

@@ -706,3 +706,7 @@ class PreviousPermanence(BaseModel):
 
     def __str__(self) -> str:
         return f"Previous permanence {self.option} for {self.period.child}"
+
+
+# Unregistered placements live in their own module; importing it registers the models.
+from safeguard.care.models_unregistered import *  # noqa: E402, F403

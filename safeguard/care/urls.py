@@ -1,6 +1,6 @@
 """URLs of the care app. Every view declares its access rule (safeguard.access.decorators)."""
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from safeguard.care import views
 
@@ -28,4 +28,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.record_pathway_plan_review,
         name="record_pathway_plan_review",
     ),
+    # Unregistered placements: the register, its reports and the Board page.
+    path("", include("safeguard.care.urls_unregistered")),
 ]

@@ -49,6 +49,9 @@ def role_home(user: Any) -> str:
         return _first_url("protection:business_support", START_PAGE)
     if "chair_conferences" in capabilities:
         return _first_url("protection:chair_home", START_PAGE)
+    if "manage_lado_cases" in capabilities:
+        # No caseload, team or conferences: the LADO's work is the allegations list.
+        return _first_url("partnership:lado_cases", START_PAGE)
     return _first_url(START_PAGE)
 
 

@@ -96,3 +96,7 @@ class MashDecisionAdmin(BaseAdmin):
     search_fields = ("child__la_child_id", "child__last_name")
     date_hierarchy = "decided_at"
     raw_id_fields = ("triage", "child", "decided_by", "cin_episode")
+
+
+# Domestic abuse (PPN consultations, HRDA meetings) registers its own admin pages.
+from safeguard.frontdoor import admin_domestic_abuse  # noqa: E402, F401

@@ -317,3 +317,13 @@ class MashDecision(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} for {self.child}"
+
+
+# Domestic abuse (PPN consultations, HRDA meetings) lives in its own module.
+from safeguard.frontdoor.models_domestic_abuse import (  # noqa: E402, F401
+    HrdaAction,
+    HrdaCase,
+    HrdaListing,
+    HrdaMeeting,
+    PpnConsultation,
+)

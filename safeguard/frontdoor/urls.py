@@ -1,6 +1,6 @@
 """URLs of the frontdoor app. Every view declares its access rule (safeguard.access.decorators)."""
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from safeguard.frontdoor import views
 
@@ -28,4 +28,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.record_feedback,
         name="record_feedback",
     ),
+    path("domestic-abuse/", include("safeguard.frontdoor.urls_domestic_abuse")),  # domestic abuse
 ]

@@ -5,7 +5,8 @@ or must not (``unless``) be open for the child — facts from the record header:
 "cp_plan", "cin_open", "early_help", "missing", "assessment_open", "s47_outcome_due" — and,
 for a step about one missing episode or one section 47 enquiry, the extra URL argument. An
 action appears only when its URL name exists, the user holds the capability (and the one
-the view itself declares) and the facts fit.
+the view itself declares) and the facts fit. A link that only makes sense when the child
+has such records (``needs="unregistered_placements"``) appears only when they exist.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ class Action:
     capability: str = "record_casework"
     #: "missing_episode": also needs the child's open missing episode (``episode_id``);
     #: "rhi_episode": the latest return awaiting its interview (``episode_id``);
-    #: "section47": the enquiry awaiting its outcome (``enquiry_id``).
+    #: "section47": the enquiry awaiting its outcome (``enquiry_id``);
+    #: "unregistered_placements": the child has been on the unregistered placements register.
     needs: str = ""
 
 
@@ -106,7 +108,20 @@ ACTIONS: tuple[Action, ...] = (
         when="rhi_due",
         needs="rhi_episode",
     ),
+    Action(
+        "See unregistered placements",
+        "care:child_unregistered_placements",
+        capability="open_child_record",
+        needs="unregistered_placements",
+    ),
 )
+
+
+def _has_unregistered_placements(child: Any) -> bool:
+    """Whether the child has ever been on the unregistered placements register."""
+    from safeguard.care.selectors_unregistered import placements_for_child
+
+    return bool(placements_for_child(child))
 
 
 def _declared_capability(url: str) -> str:
@@ -146,6 +161,8 @@ def available_actions(
             if section47 is None:
                 continue
             kwargs["enquiry_id"] = section47.pk
+        elif action.needs == "unregistered_placements" and not _has_unregistered_placements(child):
+            continue
         try:
             url = reverse(action.url_name, kwargs=kwargs)
         except NoReverseMatch:

@@ -275,6 +275,37 @@ def _rhi(row: Any) -> Iterator[ChronologyEvent]:
         )
 
 
+def _unregistered(row: Any) -> Iterator[ChronologyEvent]:
+    """The register entry: placed, agreed by the Corporate Director, ended."""
+    yield ChronologyEvent(
+        row.started_on,
+        "care",
+        "Placed in an unregistered placement",
+        f"{row.get_setting_display()}; {row.provider}",
+    )
+    if row.approved_on:
+        late = " (after the child moved in)" if row.approved_on > row.started_on else ""
+        yield ChronologyEvent(
+            row.approved_on,
+            "care",
+            "Unregistered placement approved by the Corporate Director",
+            f"{row.approved_by}{late}",
+        )
+    if row.ended_on:
+        yield ChronologyEvent(
+            row.ended_on, "care", "Unregistered placement ended", row.get_end_reason_display()
+        )
+
+
+def _independent_visit(row: Any) -> Iterator[ChronologyEvent]:
+    yield ChronologyEvent(
+        row.visited_on,
+        "care",
+        "Independent visit to the unregistered placement",
+        _name(row.visitor),
+    )
+
+
 def _early_help(row: Any) -> Iterator[ChronologyEvent]:
     yield ChronologyEvent(row.requested_on, "early_help", "Early help requested")
     if row.closed_on:
@@ -337,6 +368,12 @@ SOURCES: tuple[Source, ...] = (
         _care_plan,
     ),
     Source("care", lambda c: _q("care.PermanencePlan", child=c), _permanence_plan),
+    Source("care", lambda c: _q("care.UnregisteredPlacement", child=c), _unregistered),
+    Source(
+        "care",
+        lambda c: _q("care.IndependentVisit", placement__child=c).select_related("visitor"),
+        _independent_visit,
+    ),
     Source("health_education", lambda c: _q("care.HealthAssessment", child=c), _health),
     Source("health_education", lambda c: _q("care.PersonalEducationPlan", child=c), _pep),
     Source("care_leaver", lambda c: _q("care.CareLeaverContact", child=c), _care_leaver_contact),

@@ -242,7 +242,9 @@ from safeguard.synth.checks import (  # noqa: E402,F401
     earlyhelp,
     exploitation,
     frontdoor,
+    lado,
     protection,
+    unregistered,
     workforce,
 )
 

@@ -4,6 +4,14 @@ Names, streets and towns come from Faker (en_GB); identifiers are invented but v
 check letters, a real DfE LA number), so the returns built from them validate. Babies
 expected when their family is referred are born near the due date (if it falls inside the
 history): the census shows them unborn only while they were.
+
+UPNs: a school allocates one when a child starts school, and a person is written once, so
+every child who is of school age at some time in the history (5 by the 31 August on or
+before its last day, :func:`school_age_by`) has one from creation; the rest (unborn,
+babies, children still under school age at the end) have UN6, "not yet allocated" (the
+SSDA903 export sends it as UN1). So the SSDA903 never sees UN1 for a school-age child
+(rule 209) nor UN4 for a child in care for more than a week (rule 210); UN4 is not
+generated at all, since a record written once cannot be put right a week into care.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+import numpy as np
 from dateutil.relativedelta import relativedelta
 
 from safeguard.people.identifiers import upn_check_letter
@@ -32,6 +41,9 @@ STREAM = "families"
 #: draws of ``families`` stay as they were (adding them changes no other family).
 BIRTH_STREAM = "families_births"
 DISABILITY_STREAM = "families_disabilities"
+#: Draws for the UPNs of children who had none before school age was the rule (younger
+#: children, and the 7% of school-age ones once left without): older draws stay put.
+UPN_STREAM = "families_upns"
 
 #: The DfE number the synthetic authority's schools use (UPN characters 2-4). A UPN's LA
 #: number must be a real one (CIN census 1530), whatever code the authority is generated
@@ -63,9 +75,14 @@ ETHNICITY_WEIGHTS: dict[str, float] = {
     "NOBT": 0.025,
 }
 DISABILITY_CODES = ("LD", "AUT", "COMM", "BEH", "MOB", "HEAR", "VIS", "PC", "HAND", "CON", "DDA")
-#: Children with a disability code; of the rest, the share recorded as NONE (no
-#: disability) rather than left unrecorded.
-DISABLED = 0.06
+#: Children with a disability code (DfE children in need at 31 March 2020: 12.6% with a
+#: disability recorded; 6% left a small authority's census short of the 8 codes CIN 2887Q
+#: asks for); of the rest, the share recorded as NONE (no disability) rather than left
+#: unrecorded.
+DISABLED = 0.12
+#: The first 6% draw their code from ``families`` (as when 6% were disabled), the rest
+#: from ``DISABILITY_STREAM``: no other draw of ``families`` moves.
+_DISABLED_FIRST_DRAW = 0.06
 NONE_RECORDED = 0.85
 #: Disabled children with a second disability recorded (the DfE asks for every one).
 SECOND_DISABILITY = 0.3
@@ -75,12 +92,26 @@ BIRTH_FROM_DUE = (-14, 11)
 #: UPN unknown for a child not yet at school, unborn children included (UN7 is only for a
 #: referral with no further action, which the generator does not write).
 UPN_NOT_YET_ALLOCATED = "UN6"
+#: The age by the 31 August when a child is in school (year 1) for the whole school year.
+SCHOOL_AGE = 5
+#: Schools drawn for UPNs (DfE establishment numbers 2000-2399 of the LA number).
+SCHOOLS = 400
+#: Share of children of school age when first recorded whose UPN came from the older draw
+#: (kept so that every later draw of ``families`` stays as it was).
+_FIRST_DRAW_UPN = 0.93
 #: Share of families whose ethnicity was never obtained or was refused (default; the front
 #: door passes a higher share for families in child protection, seed 000: 22% of children
 #: on plans "not recorded/not stated").
 UNSTATED = 0.02
 UNSTATED_CODES = (("NOBT", 0.75), ("REFU", 0.25))
 LOCALITIES = ("North", "South", "East", "West", "Coast", "Vale")
+
+
+def school_age_by(end: dt.date) -> dt.date:
+    """The latest birth date of a child of school age by ``end``: 5 by the 31 August on or
+    before it (SSDA903 rule 209's test, for the history's last year)."""
+    august = dt.date(end.year if end >= dt.date(end.year, 8, 31) else end.year - 1, 8, 31)
+    return august - relativedelta(years=SCHOOL_AGE)
 
 
 @dataclass
@@ -98,7 +129,9 @@ class FamilyFactory:
         self.rng = ctx.stream(STREAM)
         self.fake = ctx.faker(STREAM)
         self._person_serial = 0
-        self._upn_serial = 0
+        #: UPN serials by (school, year of allocation): unique UPNs by construction.
+        self._upn_serials: dict[tuple[int, int], int] = {}
+        self._school_age_born_by = school_age_by(ctx.settings.end)
         self._eth_codes = list(ETHNICITY_WEIGHTS)
         weights = list(ETHNICITY_WEIGHTS.values())
         total = sum(weights)
@@ -123,12 +156,35 @@ class FamilyFactory:
         prefix = "C" if kind == PersonKind.CHILD else "A"
         return f"{prefix}{self._person_serial:07d}"
 
-    def _upn(self, born: dt.date) -> str:
-        self._upn_serial += 1
-        school = 2000 + int(self.rng.integers(0, 400))
-        year = (born.year + 5) % 100
-        body = f"{SCHOOLS_LA_NUMBER}{school:04d}{year:02d}{self._upn_serial % 1000:03d}"
+    def _upn(self, born: dt.date, rng: np.random.Generator) -> str:
+        """A UPN from a school drawn from ``rng``, with the school's next serial of the year
+        the child started (a school full for the year passes on to the next)."""
+        school = int(rng.integers(0, SCHOOLS))
+        year = (born.year + SCHOOL_AGE) % 100
+        for _ in range(SCHOOLS):
+            if self._upn_serials.get((school, year), 0) < 999:
+                break
+            school = (school + 1) % SCHOOLS
+        else:
+            raise RuntimeError(f"every school has used its UPN serials for year {year:02d}")
+        serial = self._upn_serials.get((school, year), 0) + 1
+        self._upn_serials[(school, year)] = serial
+        body = f"{SCHOOLS_LA_NUMBER}{2000 + school:04d}{year:02d}{serial:03d}"
         return upn_check_letter(body) + body
+
+    def _upn_or_reason(self, born: dt.date | None, on: dt.date) -> tuple[str, str]:
+        """(UPN, unknown reason) for a child first recorded on ``on``.
+
+        A child 5 or more when recorded keeps the older draws (a UPN 93% of the time, from
+        ``families``); any other child of school age by the end gets one from its own stream.
+        """
+        if born is None:
+            return "", UPN_NOT_YET_ALLOCATED
+        if (on - born).days >= SCHOOL_AGE * 365 and self.rng.random() < _FIRST_DRAW_UPN:
+            return self._upn(born, self.rng), ""
+        if born <= self._school_age_born_by:
+            return self._upn(born, self.ctx.stream(UPN_STREAM)), ""
+        return "", UPN_NOT_YET_ALLOCATED
 
     # --- people ----------------------------------------------------------------------
     def _ethnicity(self) -> str:
@@ -152,16 +208,9 @@ class FamilyFactory:
         gender = sex if born is not None or kind == PersonKind.ADULT else "0"
         if named is not None:
             first, gender = named
-        upn = ""
-        upn_unknown = ""
+        upn = upn_unknown = ""
         if kind == PersonKind.CHILD:
-            if born is None:
-                upn_unknown = UPN_NOT_YET_ALLOCATED
-            elif (at.date() - born).days >= 5 * 365 and self.rng.random() < 0.93:
-                upn = self._upn(born)
-            else:
-                young = (at.date() - born).days < 6 * 365
-                upn_unknown = UPN_NOT_YET_ALLOCATED if young else "UN4"
+            upn, upn_unknown = self._upn_or_reason(born, at.date())
         person = build(
             Person,
             kind=kind,
@@ -278,8 +327,10 @@ class FamilyFactory:
             family.children.append(child)
             roll = self.rng.random()
             code = ""
-            if roll < DISABLED:
+            if roll < _DISABLED_FIRST_DRAW:
                 code = str(self.rng.choice(DISABILITY_CODES))
+            elif roll < DISABLED:
+                code = str(self.ctx.stream(DISABILITY_STREAM).choice(DISABILITY_CODES))
             elif roll < DISABLED + (1 - DISABLED) * NONE_RECORDED:
                 code = "NONE"
             if code:

@@ -21,7 +21,12 @@ PHASES: list[tuple[str, str]] = [
         "safeguard.synth.journeys.social_care",
     ),
     ("Children in care, adoption and care leavers", "safeguard.synth.journeys.care"),
+    ("Unregistered placements register", "safeguard.synth.journeys.unregistered"),
     ("Missing episodes and return home interviews", "safeguard.synth.journeys.missing"),
+    ("Exploitation: CAROLE screening, risk and MACE", "safeguard.synth.journeys.carole"),
+    ("LADO contacts and referrals", "safeguard.synth.journeys.lado"),
+    ("Fostering enquiries, approvals and households", "safeguard.synth.journeys.fostering"),
+    ("PPN consultations and HRDA meetings", "safeguard.synth.journeys.domestic_abuse"),
 ]
 
 

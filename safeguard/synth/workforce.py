@@ -15,7 +15,14 @@ derived (funded FTE minus permanent staff in post), so they come from the chains
 the agency locums covering posts and the part-time (0.8 FTE) permanent staff in full-time
 posts: about 16-18% vacant (calibration: 13-25%).
 
-Other modules pick workers with :func:`pick_worker` (deterministic, fast).
+Staff ids are the SSDA903 SW_ID (rule SW02STG1): registered social workers (the
+``QUALIFIED_ROLES``, agency locums too) carry an invented Social Work England registration
+number, "SW" and six digits; everyone else "XX" and a staff number (no registration).
+
+Other modules pick workers with :func:`pick_worker` (deterministic, fast). A worker on
+their last day is given no new work while a colleague is in post: a case allocated that
+day would be handed over the next, an allocation that began and ended on one day (SSDA903
+SW09STG2).
 """
 
 from __future__ import annotations
@@ -137,6 +144,21 @@ QUALIFIED_ROLES = {
 }
 
 
+#: Social Work England registration numbers are "SW" and digits; the invented ones are
+#: spread over six digits by a bijection of the worker's serial (unique, no draws).
+_REGISTRATION_SPAN = 900_000
+_REGISTRATION_STEP = 7919  # prime, coprime to the span
+
+
+def staff_id(serial: int, *, qualified: bool) -> str:
+    """The SSDA903 SW_ID (rule SW02STG1): a registered social worker's Social Work England
+    number ("SW" + 6 digits, agency staff too), else "XX" and the authority's staff number."""
+    if not qualified:
+        return f"XX{serial:06d}"
+    number = 100_000 + (serial * _REGISTRATION_STEP) % _REGISTRATION_SPAN
+    return f"SW{number:06d}"
+
+
 @dataclass(frozen=True)
 class _Span:
     started_on: dt.date
@@ -202,6 +224,11 @@ def pick_worker(
     ``team_area`` narrows to a service area (e.g. ``"cic"``); if nobody of that role is in
     post there, any worker of the role in post is chosen, and only if the whole role is
     vacant the worker nearest in time. Draws from ``ctx.stream(stream)``.
+
+    A worker on their last day takes on no new work while a colleague is in post: the draw
+    falls to the next colleague instead (one draw all the same, so the stream's later draws
+    stay put). A case allocated on a worker's last day would be handed over the next
+    day, an allocation starting and ending the same day (SSDA903 SW09).
     """
     index: WorkerIndex = ctx.registry["worker_index"]
     candidates = index.in_post(role, team_area, on)
@@ -214,7 +241,12 @@ def pick_worker(
         return nearest
     if len(candidates) == 1:
         return candidates[0]
-    return candidates[int(ctx.stream(stream).integers(0, len(candidates)))]
+    drawn = int(ctx.stream(stream).integers(0, len(candidates)))
+    for step in range(len(candidates)):
+        worker = candidates[(drawn + step) % len(candidates)]
+        if worker.left_on != on:
+            return worker
+    return candidates[drawn]
 
 
 def generate(ctx: SynthContext) -> None:
@@ -241,7 +273,7 @@ def generate(ctx: SynthContext) -> None:
         serial += 1
         worker = build(
             Worker,
-            staff_id=f"{'AG' if agency else 'SG'}{serial:05d}",
+            staff_id=staff_id(serial, qualified=role in QUALIFIED_ROLES),
             first_name=fake.first_name(),
             last_name=fake.last_name(),
             role=role,

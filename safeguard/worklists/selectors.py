@@ -10,8 +10,14 @@ What the data model holds and what it does not (so no item is invented):
 * later core groups have no registry rule (only the first, 10 working days after the
   ICPC), so only the first core group is tracked;
 * no model records a CP plan "to be written", so there are no "plan to write" items;
-* early help (TAF reviews), MACE and unregistered-placement reports have no caseload
-  item yet: the models or registry rules they need are not held;
+* early help (TAF reviews) and MACE have no caseload item yet: the models or registry
+  rules they need are not held;
+* unregistered placements are chased on the register's own worklist
+  (``care.selectors_unregistered.worklist``, for the register's managers), not here: the
+  weekly report, Ofsted notification and independent visit are the register's duties,
+  not the allocated worker's, and the Corporate Director's approval has no registry rule
+  (it is due on the day the child moves in), so a caseload item could not be explained by
+  ``compute_due`` as every other item is;
 * a care leaver is read from the periods of care (no open period, one that ended, aged
   16 to 25); the 13-week qualifying test of ``care.selectors.care_leaver_status`` needs
   every episode and is left to the child's record.

@@ -53,3 +53,8 @@ CASES = [
         note="(restricted: allocated worker and their team manager only)",
     ),
 ]
+
+# The unregistered placements register declares its cases in its own module.
+from safeguard.care.tests.access_matrix_unregistered import CASES as _UNREGISTERED  # noqa: E402
+
+CASES += _UNREGISTERED

@@ -71,6 +71,8 @@ CASES = [
     case("cp_visit", D(2019, 1, 2), D(2019, 1, 27), ["every 3 weeks"], frequency=3),
     case("cin_review", D(2019, 10, 1), D(2019, 12, 24), ["12 weeks"]),
     case("cin_visit", D(2019, 12, 16), D(2020, 1, 16), ["20 working days", "New Year's Day"]),
+    case("ppn_consultation", D(2020, 7, 10), D(2020, 7, 13)),
+    case("hrda_plus_review", D(2020, 7, 7), D(2020, 8, 7)),
     case("lac_review_first", D(2020, 4, 27), D(2020, 5, 27), ["08/05/2020 May Day"]),
     case("lac_review_second", D(2020, 1, 31), D(2020, 4, 30), ["clamped"]),
     case("lac_review_next", D(2019, 2, 28), D(2019, 8, 28)),
@@ -180,6 +182,7 @@ CASES = [
     case("complaint_response", D(2019, 4, 1), D(2019, 5, 1), ["Good Friday", "Easter Monday"]),
     case("supervision", D(2019, 12, 20), D(2020, 1, 17), ["4 weeks"]),
     case("section47_to_conference_request", D(2023, 5, 5), D(2023, 5, 9), ["Coronation"]),
+    case("foster_carer_review", D(2024, 2, 29), D(2025, 2, 28), ["clamped"]),  # fostering
 ]
 
 
@@ -189,7 +192,7 @@ def test_the_table_tests_cover_every_rule_in_the_registry():
 
 
 def test_the_registry_holds_every_row_of_the_timescales_table():
-    assert len(REGISTRY) == 39
+    assert len(REGISTRY) == 42  # 39 + foster_carer_review, ppn_consultation, hrda_plus_review
     assert [rule.key for rule in all_rules()] == list(registry_keys())
     for rule in REGISTRY:
         assert rule.what and rule.start_event and rule.due and rule.source, rule.key

@@ -338,6 +338,10 @@ REGISTRY: tuple[Timescale, ...] = (
         due="1 working day",
         source="WT2018 ch.2",
         step=working_days(1),
+        # LADO (partnership): how the rule is read.
+        interpretation="Counted from the day the allegation came to the employer's "
+        "attention or was made to the police; the LADO is told on time on or before the "
+        "next working day. A contact that does not record that day is not judged.",
     ),
     Timescale(
         key="serious_incident_notification",
@@ -446,4 +450,36 @@ REGISTRY: tuple[Timescale, ...] = (
         source="seed 000 §6.6-6.7 (late notification to ICRS)",
         step=working_days(1),
     ),
+    # -- fostering (issue 8) --
+    Timescale(
+        key="foster_carer_review",
+        what="Foster carer household's approval reviewed",
+        start_event="approval by the Agency Decision Maker / previous review",
+        due="yearly (12 months)",
+        source="Fostering Services (England) Regulations 2011 r.28; seed 003 A10.KA05",
+        step=months(12),
+    ),
+    # -- end fostering --
+    # -- domestic abuse (issue 8) --
+    Timescale(
+        key="ppn_consultation",
+        what="Police PPN triaged: consultation outcome agreed",
+        start_event="PPN received at the front door",
+        due="1 working day",
+        source="seed 004 §4.1e (PPN consultation model); WT2018 ch.1 decision timescale",
+        step=working_days(1),
+        interpretation="Read as the front door's 1 working day decision timescale applied "
+        "to PPNs: the consultation outcome is on time on or before the next working day.",
+    ),
+    Timescale(
+        key="hrda_plus_review",
+        what="HRDA case whose risk has not reduced reviewed at HRDA Plus",
+        start_event="HRDA daily meeting that found the risk not reduced",
+        due="monthly (next HRDA Plus)",
+        source="seed 004 §4.2b (monthly HRDA Plus)",
+        step=months(1),
+        interpretation="HRDA Plus is monthly, so a case is reviewed on time within a month "
+        "of the daily meeting that found its risk not reduced.",
+    ),
+    # -- end domestic abuse --
 )

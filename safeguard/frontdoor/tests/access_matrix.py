@@ -133,3 +133,10 @@ for _name, _kwargs in (
             note="(empty form: errors)",
         )
     )
+
+# The domestic abuse pages declare their cases in their own module.
+from safeguard.frontdoor.tests.access_matrix_domestic_abuse import (  # noqa: E402
+    CASES as _DOMESTIC_ABUSE,
+)
+
+CASES.extend(_DOMESTIC_ABUSE)

@@ -34,33 +34,6 @@ def awaiting(**spec: object) -> Measure:
 
 # -- How much did we do? ----------------------------------------------------------------
 awaiting(
-    id="OBA1-06",
-    name="MACE meetings held",
-    area="Exploitation",
-    cohort="Multi-Agency Child Exploitation (MACE) meetings, first and review, held in the period",
-    numerator="MACE meetings held in the period",
-    denominator=None,
-    period_type=PeriodType.IN_PERIOD,
-    unit=Unit.COUNT,
-    polarity=Polarity.NEUTRAL,
-    lead=EXPLOITATION_LEAD,
-    awaiting=f"MACE meeting records (date held, attendees, four-strand plan) arrive with "
-    f"{ISSUE_8}.",
-)
-awaiting(
-    id="OBA1-07",
-    name="Children at risk of CSE: CSE risk assessments",
-    area="Exploitation",
-    cohort="Child sexual exploitation risk assessments (CAROLE model) completed in the period",
-    numerator="Risk assessments completed in the period",
-    denominator=None,
-    period_type=PeriodType.IN_PERIOD,
-    unit=Unit.COUNT,
-    polarity=Polarity.NEUTRAL,
-    lead=EXPLOITATION_LEAD,
-    awaiting=f"Exploitation screening and risk assessment records (CAROLE) arrive with {ISSUE_8}.",
-)
-awaiting(
     id="OBA1-09",
     name="Children out of school",
     area="Education",
@@ -200,34 +173,7 @@ awaiting(
     lead=QA_LEAD,
     awaiting=f"Family feedback survey records arrive with {ISSUE_9}.",
 )
-awaiting(
-    id="OBA2-28",
-    name="Fostering enquiries that become approved carers",
-    area="Fostering",
-    cohort="Foster carer enquiries received in the 12 months to the end of the period",
-    numerator="Enquiries that led to approval as a foster carer",
-    denominator="Foster carer enquiries",
-    period_type=PeriodType.ROLLING_12,
-    unit=Unit.PERCENT,
-    polarity=Polarity.HIGHER,
-    good=10.0,
-    lead=FOSTERING_LEAD,
-    awaiting=f"Foster carer enquiry, assessment and approval records arrive with {ISSUE_8}.",
-)
-awaiting(
-    id="OBA2-29",
-    name="Months from fostering assessment to approval",
-    area="Fostering",
-    cohort="Foster carers approved in the period",
-    numerator="Calendar months from the start of their assessment to approval",
-    denominator="Foster carers approved in the period (average months)",
-    period_type=PeriodType.IN_PERIOD,
-    unit=Unit.MONTHS,
-    polarity=Polarity.LOWER,
-    good=6.0,
-    lead=FOSTERING_LEAD,
-    awaiting=f"Foster carer enquiry, assessment and approval records arrive with {ISSUE_8}.",
-)
+# OBA2-28 and OBA2-29 (fostering) are computed in measures/fostering.py (issue 8).
 
 # -- Is anyone better off? --------------------------------------------------------------
 awaiting(

@@ -58,20 +58,7 @@ awaiting(
     lead=EXPLOITATION_LEAD,
     awaiting=RISK_ASSESSMENTS,
 )
-awaiting(
-    id="SE-LADO-01",
-    name="LADO contacts and referrals by the role of the adult",
-    area="LADO",
-    cohort="Contacts to the Local Authority Designated Officer in the period",
-    numerator="Contacts by the role of the adult concerned; those that became referrals",
-    denominator="Contacts in the period",
-    period_type=PeriodType.IN_PERIOD,
-    unit=Unit.COUNT,
-    polarity=Polarity.NEUTRAL,
-    lead=LADO_LEAD,
-    frequency="Quarterly",
-    awaiting=f"LADO contact and referral records arrive with {ISSUE_8}.",
-)
+# SE-LADO-01 is computed in safeguard.performance.measures.lado (LADO records, issue 8).
 awaiting(
     id="SE-CMP-01",
     name="Complaints answered within 20 working days",

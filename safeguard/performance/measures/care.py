@@ -241,4 +241,5 @@ from safeguard.performance.measures import (  # noqa: E402, F401
     care_leavers,
     care_plans,
     care_stability,
+    care_unregistered,
 )

@@ -92,7 +92,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "LADO and complaints",
         "Allegations against adults who work with children, and complaints answered on time.",
-        ("SE-LADO-01", "SE-CMP-01"),
+        ("SE-LADO-01", "SE-LADO-02", "SE-LADO-03", "SE-CMP-01"),
     ),
     Section(
         "Workforce",

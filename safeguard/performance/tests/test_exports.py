@@ -24,7 +24,7 @@ LAYOUT = Layout(
     key="oba",
     title="OBA snapshot",
     groups=(
-        Group("How much did we do?", ("OBA1-04", "OBA1-06", "OBA1-08")),
+        Group("How much did we do?", ("OBA1-04", "OBA1-13", "OBA1-08")),
         Group("How well did we do it?", ("OBA2-11",)),
     ),
 )
@@ -57,7 +57,7 @@ def test_csv_has_a_line_per_measure_with_unrounded_figures_and_the_series(snapsh
     assert header[: len(exports.COLUMNS)] == list(exports.COLUMNS)
     assert header[len(exports.COLUMNS) :] == [p.code for p in AUGUST.trailing(12)]
     by_ref = {line[1]: dict(zip(header, line, strict=True)) for line in lines[1:]}
-    assert list(by_ref) == ["OBA1-04", "OBA1-06", "OBA1-08", "OBA2-11"]
+    assert list(by_ref) == ["OBA1-04", "OBA1-13", "OBA1-08", "OBA2-11"]
     rereferral = by_ref["OBA2-11"]
     assert rereferral["Group"] == "How well did we do it?"
     assert float(rereferral["Current"]) == pytest.approx(200 / 3)  # 2 of 3, unrounded
@@ -66,7 +66,7 @@ def test_csv_has_a_line_per_measure_with_unrounded_figures_and_the_series(snapsh
     assert rereferral["RAG"] == "Red"
     assert by_ref["OBA1-04"]["Previous"] == "1.0"
     assert by_ref["OBA1-04"]["2025-08"] == "2.0"
-    waiting = by_ref["OBA1-06"]
+    waiting = by_ref["OBA1-13"]
     assert waiting["Current"] == ""
     assert waiting["RAG"] == "ND"
     assert waiting["Note"].startswith("No data yet: ")
@@ -90,7 +90,7 @@ def test_xlsx_has_number_formats_rag_colours_the_series_and_notes(snapshot):
     assert rereferral[11].value == "Red"
     assert rereferral[11].fill.start_color.rgb.endswith("F4CDC6")
     assert rows["OBA1-04"][9].number_format == "#,##0"
-    assert rows["OBA1-06"][9].value is None
+    assert rows["OBA1-13"][9].value is None
     series = book["12 months"]
     assert [c.value for c in series[1]][3:] == [p.code for p in AUGUST.trailing(12)]
     assert series.max_row == 5
@@ -112,7 +112,7 @@ def test_the_pdf_is_drawn_from_the_page_table_with_static_charts(snapshot):
     assert "data-chart-spec" not in html  # no interactive charts on paper
     assert "<script" not in html
     assert "size: A4 landscape" in html
-    assert snapshot.rows_by_id["OBA1-06"].measure.awaiting in html  # the reason, in full
+    assert snapshot.rows_by_id["OBA1-13"].measure.awaiting in html  # the reason, in full
     assert 'id="scorecard"' in html  # the same table include as the page
     pdf = exports.snapshot_pdf(snapshot)
     assert pdf.startswith(b"%PDF")

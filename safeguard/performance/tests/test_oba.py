@@ -174,7 +174,7 @@ SMALL = Layout(
     title="Small",
     groups=(
         Group("Front door", ("OBA1-04", "OBA2-11")),
-        Group("Not yet", ("OBA1-06",)),
+        Group("Not yet", ("OBA1-13",)),
     ),
 )
 
@@ -212,7 +212,7 @@ def test_a_month_gets_previous_current_trend_rag_and_twelve_months(make_child):
     assert len(spark.table.rows) == 12
     assert spark.table.rows[-1] == ("Aug 25", "50.0%")
 
-    waiting = snapshot.rows_by_id["OBA1-06"]
+    waiting = snapshot.rows_by_id["OBA1-13"]
     assert waiting.awaiting
     assert waiting.current.value is None
     assert waiting.rag is Rag.NO_DATA

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from django.db.models import F, Q
 
 from safeguard.care.models import (
+    SHORT_BREAK_LEGAL_STATUSES,
     CarePlan,
     CarePlanOccasion,
+    HealthAssessment,
+    HealthAssessmentKind,
     LookedAfterEpisode,
     LookedAfterReview,
+    OutcomesRecord,
     PeriodOfCare,
     PermanencePlan,
 )
 from safeguard.cin.models import Visit, VisitType
+from safeguard.core.calendar import age_on
 from safeguard.synth.checker import Check, Violation, _overlaps, rule
 
 EP, PER = "care.LookedAfterEpisode", "care.PeriodOfCare"
@@ -168,3 +173,64 @@ def plan_order(check: Check) -> Iterator[Violation]:
                 f"Records the plan in force ({option}) again as a change.",
             )
         previous[period] = option
+
+
+@rule(
+    "LA-OC2-ANSWERS",
+    "OC2 answers are for a child looked after all year to 31 March, each asked only where "
+    "it applies (as care.services.record_outcomes insists).",
+)
+def oc2_answers(check: Check) -> Iterator[Violation]:
+    full_care = set(
+        LookedAfterEpisode.objects.exclude(legal_status__in=SHORT_BREAK_LEGAL_STATUSES)
+        .values_list("period", flat=True)
+        .distinct()
+    )
+    periods: dict[object, list[tuple[Any, Any]]] = defaultdict(list)
+    for pk, child, start, end in PeriodOfCare.objects.values_list(
+        "pk", "child", "started_on", "ended_on"
+    ):
+        if pk in full_care:
+            periods[child].append((start, end))
+    scored = {
+        (child, day.year + 1 if day.month >= 4 else day.year)
+        for child, day in HealthAssessment.objects.filter(kind=HealthAssessmentKind.SDQ)
+        .values_list("child", "assessed_on")
+        .iterator(chunk_size=20_000)
+    }
+    for row in OutcomesRecord.objects.values().iterator(chunk_size=20_000):
+        child, ending = row["child_id"], row["year_ending"]
+        starts = ending.replace(year=ending.year - 1, day=1, month=4)
+        spans = periods.get(child, ())
+        dob = check.child(child)[1]
+        problems = []
+        if not any(s <= starts and (e is None or e > ending) for s, e in spans):
+            problems.append("the child was not looked after continuously all year")
+        if dob is not None:
+            problems += _misplaced_answers(row, age_on(dob, ending))
+        if row["sdq_reason"] and (child, ending.year) in scored:
+            problems.append("a reason for no SDQ beside an SDQ in the year")
+        for problem in problems:
+            yield check.v(
+                "LA-OC2-ANSWERS",
+                "care.OutcomesRecord",
+                row["id"],
+                child,
+                f"OC2 answers for the year to {ending}: {problem}.",
+            )
+
+
+def _misplaced_answers(row: Mapping[str, object], age: int) -> list[str]:
+    """The answers given or left blank against ``record_outcomes``' rules."""
+    wrong = []
+    if row["immunisations_up_to_date"] is None or row["substance_misuse"] is None:
+        wrong.append("immunisations or substance misuse unanswered")
+    if (row["convicted"] is None) != (age < 10):
+        wrong.append(f"convictions {'asked' if age < 10 else 'unanswered'} at {age}")
+    if (row["health_check_up_to_date"] is None) != (age >= 5):
+        wrong.append(f"the health check {'unanswered' if age < 5 else 'asked'} at {age}")
+    if (row["intervention_received"] is None) != (row["substance_misuse"] is not True):
+        wrong.append("intervention received does not follow substance misuse")
+    if (row["intervention_offered"] is None) != (row["intervention_received"] is not False):
+        wrong.append("intervention offered given with one received, or missing without")
+    return wrong

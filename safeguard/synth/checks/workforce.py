@@ -1,7 +1,13 @@
-"""Workforce: allocations and the establishment."""
+"""Workforce: allocations and the establishment.
+
+A child has one allocated worker at a time (the SSDA903 social worker episodes: SW10STG2
+no overlap, SW108STG2 only the latest open); a new allocation may start on the day the
+last ended, as ``allocate_case`` hands a case over.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from django.db.models import Count, F, Q
@@ -24,6 +30,26 @@ def one_open(check: Check) -> Iterator[Violation]:
         yield check.v(
             "WF-ONE-OPEN-ALLOCATION", M, "", row["child"], f"{row['n']} open allocations."
         )
+
+
+@rule("WF-ALLOCATION-OVERLAP", "A child's allocations do not overlap.")
+def overlap(check: Check) -> Iterator[Violation]:
+    rows = Allocation.objects.order_by("child_id", "started_on", "ended_on").values_list(
+        "pk", "child_id", "started_on", "ended_on"
+    )
+    child = None
+    until: dt.date | None = None  # the latest end so far (None: still open)
+    for pk, child_id, started, ended in rows.iterator(chunk_size=5000):
+        if child_id != child:
+            child, until = child_id, ended
+            continue
+        if until is None or started < until:
+            held = "an open allocation" if until is None else f"an allocation to {until}"
+            yield check.v(
+                "WF-ALLOCATION-OVERLAP", M, pk, child_id, f"Starts {started} during {held}."
+            )
+        if until is not None and (ended is None or ended > until):
+            until = ended
 
 
 @rule("WF-ALLOCATION-SPAN", "An allocation ends on or after it starts.")

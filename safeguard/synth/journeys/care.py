@@ -9,6 +9,9 @@ history (ended long before it and not care leavers in it) are simulated but not 
 Calibration (scale 1.0): ~180 entries a year with the DfE age mix and outcomes give ~483
 looked after at a time; see docs/synthetic-authority.md. Some of them are children who came
 into care during a CP plan (``CareFromPlans``), each in place of a drawn entry.
+Placements carry their Ofsted service's URN (``care_providers``); after the stays come the
+records (``care_records``, ``care_planning``, ``care_leavers``), previous permanence
+(``care_permanence``) and young mothers (``care_mothers``), each with its own stream.
 """
 
 from __future__ import annotations
@@ -30,10 +33,17 @@ from safeguard.core.calendar import birthday
 from safeguard.people.models import Person
 from safeguard.synth.context import SynthContext
 from safeguard.synth.families import FamilyFactory
-from safeguard.synth.journeys import care_leavers, care_planning, care_records
+from safeguard.synth.journeys import (
+    care_leavers,
+    care_mothers,
+    care_permanence,
+    care_planning,
+    care_records,
+)
 from safeguard.synth.journeys.care_plan import (
     ENTRY_AGE_BANDS,
     NEED_WEIGHTS,
+    Episode,
     Planner,
     Stay,
     _age,
@@ -42,6 +52,7 @@ from safeguard.synth.journeys.care_plan import (
     pick,
     provisional_exit,
 )
+from safeguard.synth.journeys.care_providers import Providers
 from safeguard.synth.writer import build
 from safeguard.workforce.models import Allocation, Worker
 
@@ -56,14 +67,8 @@ FROM_PLANS_STREAM = "care_from_plans"
 BURN_IN_YEARS = 18
 #: Workers are named on records from this long before the history (the workforce's burn-in).
 WORKERS_FROM_YEARS = 3
-PROVIDERS = (
-    "Horizon Care Ltd",
-    "Brighter Futures Fostering",
-    "Oakleaf Children's Services",
-    "Pathways Residential",
-    "Willow Fostering Agency",
-    "Keystone Homes",
-)
+#: Agencies a PR4/PR5 placement's provider is drawn from (``care_providers`` names them).
+PROVIDER_CHOICES = 6
 REFERRAL_SOURCES = {
     "5A": 0.25,
     "1A": 0.05,
@@ -167,6 +172,8 @@ def generate(ctx: SynthContext) -> None:
     care_records.generate(ctx, looked_after)
     care_planning.generate(ctx, looked_after)
     care_leavers.generate(ctx, looked_after)
+    care_permanence.generate(ctx, looked_after)
+    care_mothers.generate(ctx, looked_after)
 
 
 def _band(age: int) -> int:
@@ -249,16 +256,25 @@ def _write_stay(
         id=ctx.new_id(STREAM),
         at=at,
     )
+    providers = Providers.of(ctx)
+    previous: Episode | None = None
+    provider_name = ""
     for ep in stay.episodes:
         place = ep.place
+        index = int(rng.integers(PROVIDER_CHOICES)) if place.provider in {"PR4", "PR5"} else 0
+        # The same placement (L) or the same carers (T, U) stay with the same agency.
+        kept = (
+            previous is not None
+            and ep.rne in {"L", "T", "U"}
+            and previous.place.provider == place.provider
+        )
+        if not kept:
+            provider_name = providers.provider_name(place.kind, place.provider, index)
+        providers.register(ep, previous, provider_name)
+        previous = ep
         postcode = home if place.kind == "P1" else place.postcode
         if postcode and postcode == home and place.kind != "P1":
             postcode = ""
-        provider_name = ""
-        if place.provider in {"PR4", "PR5"}:
-            provider_name = PROVIDERS[int(rng.integers(len(PROVIDERS)))]
-        elif place.provider == "PR1":
-            provider_name = ctx.settings.la_name
         ep.obj = ctx.writer.add(
             build(
                 LookedAfterEpisode,

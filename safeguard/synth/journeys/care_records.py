@@ -7,6 +7,8 @@ most reviews and visits on time, a share of initial health assessments late.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,6 +25,7 @@ from safeguard.cin.models import Visit, VisitLocation, VisitType
 from safeguard.core.calendar import add_months, add_working_days, birthday
 from safeguard.people.models import Person
 from safeguard.synth.context import SynthContext
+from safeguard.synth.journeys import care_outcomes
 from safeguard.synth.journeys.care_plan import _age, pick
 from safeguard.synth.writer import build
 
@@ -58,6 +61,8 @@ FIRST_PEP_ON_TIME = 0.9
 
 
 def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
+    """The records of every looked-after child, then each year's OC2 answers (which need
+    to know the SDQs written here)."""
     from safeguard.synth.journeys.care import worker
 
     rng = ctx.stream(STREAM)
@@ -78,6 +83,7 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
     terms = school_terms(earliest - dt.timedelta(days=400), end + dt.timedelta(days=400))
     writer = ctx.writer
     allocations = ctx.registry.get("care_allocations", {})
+    sdq_days: dict[uuid.UUID, list[dt.date]] = defaultdict(list)
     for la in children:
         stay, child, period = la.stay, la.child, la.period
         dob = stay.dob
@@ -137,6 +143,8 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
             if not ok(day) or (kind, day) in seen:
                 return
             seen.add((kind, day))
+            if sdq is not None:
+                sdq_days[child.id].append(day)
             writer.add(
                 build(
                     HealthAssessment,
@@ -238,6 +246,7 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
                 visit = visit + dt.timedelta(days=int(rng.integers(21, 43)))
             else:
                 visit = visit + dt.timedelta(days=int(rng.integers(43, 75)))
+    care_outcomes.generate(ctx, children, sdq_days)
 
 
 def school_terms(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:

@@ -133,6 +133,7 @@ def _expected_home(principal: str) -> str:
         "mash_officer": "frontdoor:mash_queue",
         "conference_support": "protection:business_support",
         "cp_chair_iro": "protection:chair_home",
+        "lado": "partnership:lado_cases",
     }
     from django.urls import NoReverseMatch
 
@@ -156,6 +157,15 @@ def test_home_sends_each_role_to_its_own_work():
         if response.status_code != 302 or response["Location"] != expected:
             wrong.append((principal, response.status_code, response.get("Location"), expected))
     assert wrong == []
+
+
+def test_the_lado_lands_on_the_lado_case_list():
+    world = build_world()
+    client = sign_in(Client(), world.users["lado"])
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("partnership:lado_cases")
+    assert client.get(response["Location"]).status_code == 200
 
 
 def test_a_visit_recorded_shows_as_done_and_leaves_the_due_list(social_worker):

@@ -1,0 +1,1 @@
+"""Forms of the partnership's pages, one module per process (``lado``)."""

@@ -1,0 +1,2 @@
+"""Reads of the partnership's processes, one module per process (``lado``,
+``lado_report``)."""

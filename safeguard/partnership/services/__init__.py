@@ -1,0 +1,1 @@
+"""Writes of the partnership's processes, one module per process (``lado``)."""

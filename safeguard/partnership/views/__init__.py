@@ -1,0 +1,1 @@
+"""Pages of the partnership's processes, one module per process (``lado``, ``lado_report``)."""
