@@ -155,6 +155,7 @@ def _no_future_dates(check: Check) -> Iterator[Violation]:
                 if f.name in {
                     "expected_date_of_birth",
                     "due_by",
+                    "due_on",
                     "ends_on",
                     "half_term_ends_on",
                     "half_term_starts_on",

@@ -16,6 +16,7 @@ from safeguard.care.models import CareLeaverContact, PathwayPlanReview
 from safeguard.core.calendar import add_months, birthday
 from safeguard.synth.context import SynthContext
 from safeguard.synth.journeys.care_plan import _age, pick
+from safeguard.synth.journeys.sc_util import ALLOCATIONS
 from safeguard.synth.writer import build
 from safeguard.workforce.models import Worker
 
@@ -64,6 +65,30 @@ def is_care_leaver(la: LookedAfter) -> bool:
     return days >= QUALIFYING_DAYS and stay.exit >= sixteenth
 
 
+def free_spans(
+    first: dt.date, last: dt.date | None, busy: list[tuple[dt.date, dt.date | None]]
+) -> list[tuple[dt.date, dt.date | None]]:
+    """The parts of ``first``..``last`` (open when None) that no ``busy`` span covers.
+
+    A child has one allocation at a time: a care leaver re-referred, or back in care, is
+    allocated a social worker, and the personal adviser hands over to them and back (on the
+    day, as handovers go) rather than running alongside (WF-ALLOCATION-OVERLAP).
+    """
+    free: list[tuple[dt.date, dt.date | None]] = []
+    day: dt.date | None = first
+    for start, stop in sorted(busy, key=lambda span: span[0]):
+        if day is None or (last is not None and start > last):
+            break
+        if stop is not None and stop <= day:
+            continue
+        if start > day:
+            free.append((day, start))
+        day = None if stop is None else max(day, stop)
+    if day is not None and (last is None or day < last):
+        free.append((day, last))
+    return free
+
+
 def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
     from safeguard.synth.journeys.care import WORKERS_FROM_YEARS, allocate
 
@@ -103,12 +128,16 @@ def generate(ctx: SynthContext, children: list[LookedAfter]) -> None:
         pa_from = max(
             stay.exit, ctx.settings.start - dt.timedelta(days=365 * WORKERS_FROM_YEARS - 1)
         )
-        if pa_from <= last:
+        busy = [
+            *ctx.registry.get(ALLOCATIONS, {}).get(child.id, []),
+            *((s, e) for s, e, _ in ctx.registry.get("care_allocations", {}).get(child.id, [])),
+        ]
+        for first, until in free_spans(pa_from, last if last < end else None, busy):
             allocate(
                 ctx,
                 child,
-                first=pa_from,
-                last=last if last < end else None,
+                first=first,
+                last=until,
                 role="personal_adviser",
                 area="care_leavers",
                 reason="TSPROC",
