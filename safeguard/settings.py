@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "safeguard.exploitation",
     "safeguard.partnership",  # LADO (issue 8)
     "safeguard.fostering",  # fostering (issue 8)
+    "safeguard.education",  # children out of school (issue 8)
     "safeguard.governance",
     "safeguard.worklists",
     "safeguard.synth",

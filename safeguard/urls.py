@@ -25,6 +25,7 @@ urlpatterns = [
     path("missing-and-exploitation/", include("safeguard.exploitation.urls")),
     path("partnership/", include("safeguard.partnership.urls")),  # LADO
     path("fostering/", include("safeguard.fostering.urls")),  # fostering (issue 8)
+    path("education/", include("safeguard.education.urls")),  # children out of school
     path("teams/", include("safeguard.workforce.urls")),
     path("audit/", include("safeguard.audit.urls")),
     path("governance/", include("safeguard.governance.urls")),

@@ -34,6 +34,8 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("Conferences", "manage_conferences", ("protection:business_support",)),
     MenuEntry("Chairing", "chair_conferences", ("protection:chair_home",)),
     MenuEntry("LADO cases", "manage_lado_cases", ("partnership:lado_cases",)),  # LADO
+    MenuEntry("LADO work queue", "manage_lado_cases", ("worklists:queue_lado",)),
+    MenuEntry("Front door queue", "make_mash_decision", ("worklists:queue_front_door",)),
     MenuEntry("Find a person", "search_people", ("people:search",)),
     MenuEntry("Record a contact", "record_contact", ("frontdoor:record_contact",)),
     MenuEntry("Notifications", "view_notifications", ("access:notifications",)),
@@ -47,6 +49,11 @@ MENU: tuple[MenuEntry, ...] = (
         "view_unregistered_placements",
         ("care:unregistered_register",),
     ),
+    MenuEntry(
+        "Unregistered placements queue",
+        "view_unregistered_placements",
+        ("worklists:queue_unregistered",),
+    ),
     # -- end unregistered placements --
     MenuEntry("Performance", "view_performance", ("performance:index",)),
     MenuEntry(
@@ -56,10 +63,16 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("LADO quarterly report", "view_lado_report", ("partnership:lado_report",)),  # LADO
     # -- fostering (issue 8) --
     MenuEntry("Fostering", "manage_fostering", ("fostering:enquiries",)),
+    MenuEntry("Fostering work queue", "manage_fostering", ("worklists:queue_fostering",)),
     MenuEntry("Fostering sufficiency report", "view_fostering_report", ("fostering:report",)),
     # -- end fostering --
     # -- exploitation (CAROLE, issue 8) --
     MenuEntry("Exploitation report", "view_performance", ("exploitation:carole_report",)),
+    MenuEntry(
+        "CAROLE tactical group",
+        "view_exploitation_intelligence",
+        ("exploitation:tactical_cohort",),
+    ),
     # -- end exploitation --
     MenuEntry(
         "Access reports",

@@ -224,6 +224,20 @@ CAPABILITIES: tuple[CapabilitySpec, ...] = (
         "vacancies by type, reviews overdue: counts only, no names.",
     ),
     # -- end fostering --
+    # -- exploitation intelligence (issue 8) --
+    CapabilitySpec(
+        "view_exploitation_intelligence",
+        "See the CAROLE tactical group and its intelligence",
+        "The high-risk exploitation cohort, operational impact and tactical group meetings, "
+        "and intelligence records on persons of concern and locations (every page audited).",
+    ),
+    CapabilitySpec(
+        "manage_exploitation_intelligence",
+        "Record CAROLE tactical group business and intelligence",
+        "Record operational impact and tactical group meetings, and record, edit and review "
+        "intelligence records on persons of concern and locations.",
+    ),
+    # -- end exploitation intelligence --
 )
 
 CAPABILITY_CODES: frozenset[str] = frozenset(c.code for c in CAPABILITIES)
@@ -311,6 +325,8 @@ ROLES: tuple[RoleSpec, ...] = (
             "view_lado_report",  # LADO
             "manage_fostering",  # fostering
             "view_fostering_report",  # fostering
+            "view_exploitation_intelligence",  # exploitation intelligence
+            "manage_exploitation_intelligence",  # exploitation intelligence
         ),
     ),
     RoleSpec(

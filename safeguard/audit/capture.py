@@ -28,6 +28,7 @@ TRACKED_APPS = frozenset(
         "protection",
         "care",
         "exploitation",
+        "education",
         "governance",
     }
 )

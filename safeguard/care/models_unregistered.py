@@ -152,8 +152,13 @@ class UnregisteredPlacement(BaseModel):
 
     @property
     def approved_in_time(self) -> bool:
-        """Agreed by the Corporate Director on or before the day the child moved in."""
-        return self.approved_on is not None and self.approved_on <= self.started_on
+        """Agreed by the Corporate Director by the registry's deadline (the day the child
+        moved in, unless a local rule says otherwise)."""
+        from safeguard.core.timescales import compute_due
+
+        if self.approved_on is None:
+            return False
+        return self.approved_on <= compute_due("unregistered_approval", self.started_on).due_date
 
 
 class ProgressUpdate(BaseModel):

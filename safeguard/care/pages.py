@@ -13,16 +13,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from safeguard.core.codes import codelist
-from safeguard.core.forms import submit_to_service
 from safeguard.core.timescales import Due
+from safeguard.core.views_steps import Fact, step_form_page
 
-Fact = tuple[str, str]
+__all__ = ["Fact", "child_form_page", "code_label", "day", "due_text", "moment"]
 
 
 def child_form_page(
@@ -40,22 +39,24 @@ def child_form_page(
     show_form: bool = True,
 ) -> HttpResponse:
     """Render ``form`` for ``child``, or run ``action(cleaned_data)`` and go back to the record."""
-    if request.method == "POST" and show_form and form.is_valid():
-        data = form.cleaned_data
-        if submit_to_service(form, lambda: action(data)) is not None:
-            messages.success(request, success)
-            return redirect("people:child_record", child_id=child.pk)
-    context = {
-        "child": child,
-        "form": form,
-        "title": title,
-        "button": button,
-        "facts": facts,
-        "intro": intro,
-        "warning": warning,
-        "show_form": show_form,
-    }
-    return render(request, "care/child_form.html", context)
+    return step_form_page(
+        request,
+        form,
+        template="care/child_form.html",
+        title=title,
+        button=button,
+        action=action,
+        success=success,
+        done=reverse("people:child_record", kwargs={"child_id": child.pk}),
+        facts=facts,
+        intro=intro,
+        warning=warning,
+        show_form=show_form,
+        context={
+            "child": child,
+            "caption": f"{child.first_name} {child.last_name} ({child.la_child_id})",
+        },
+    )
 
 
 def day(value: dt.date | None) -> str:

@@ -198,14 +198,16 @@ def worklist(today: dt.date) -> Worklist:
         )
     for placement in register():
         if not placement.is_approved:
+            # The deadline is the registry's (unregistered_approval: the day the child
+            # moves in), so a local rule changes it here and on the worklists alike.
+            approval = compute_due("unregistered_approval", placement.started_on)
             items.append(
                 DueItem(
                     placement,
                     "Corporate Director's approval",
-                    placement.started_on,
-                    True,
-                    "Approval is needed before (or on) the day the child moves in: "
-                    f"{placement.started_on:%d/%m/%Y}.",
+                    approval.due_date,
+                    approval.due_date < today,
+                    approval.explanation,
                 )
             )
         left = placement_left_on(placement)

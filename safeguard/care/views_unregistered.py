@@ -16,11 +16,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms as django_forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguard.access.backends import capabilities_of
@@ -37,17 +37,13 @@ from safeguard.care.models import LookedAfterEpisode
 from safeguard.care.models_unregistered import DocumentKind, UnregisteredPlacement
 from safeguard.care.pages import Fact, day
 from safeguard.core import clock
-from safeguard.core.forms import submit_to_service
 from safeguard.core.middleware import client_ip
+from safeguard.core.views_steps import posted, step_form_page
 
 VIEW = "access.view_unregistered_placements"
 MANAGE = "access.manage_unregistered_placements"
 VISITS = "access.record_independent_visits"
 PER_PAGE = 25
-
-
-def _data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def audit_list(request: HttpRequest, summary: str, count: int, *, action: str = "") -> None:
@@ -102,29 +98,30 @@ def register_form_page(
     facts: Sequence[Fact] = (),
     intro: str = "",
     warning: str = "",
-    back: str = "",
 ) -> HttpResponse:
-    """GET shows the form; a valid POST runs the service and goes back to the entry."""
-    if request.method == "POST" and not warning and form.is_valid():
-        data = form.cleaned_data
-        done = submit_to_service(form, lambda: action(data))
-        if done is not None:
-            messages.success(request, success)
-            target = done if isinstance(done, UnregisteredPlacement) else placement
-            if target is None:
-                return redirect("care:unregistered_register")
-            return redirect("care:unregistered_entry", placement_id=target.pk)
-    context = {
-        "placement": placement,
-        "form": form,
-        "title": title,
-        "button": button,
-        "facts": facts,
-        "intro": intro,
-        "warning": warning,
-        "back": back,
-    }
-    return render(request, "care/unregistered/form.html", context)
+    """GET shows the form (none while ``warning`` says why not); a valid POST runs the
+    service and goes to the entry it saved, else back to the register."""
+
+    def done(result: object) -> str:
+        target = result if isinstance(result, UnregisteredPlacement) else placement
+        if target is None:
+            return reverse("care:unregistered_register")
+        return reverse("care:unregistered_entry", kwargs={"placement_id": target.pk})
+
+    return step_form_page(
+        request,
+        form,
+        template="care/unregistered/form.html",
+        title=title,
+        button=button,
+        facts=facts,
+        intro=intro,
+        warning=warning,
+        action=action,
+        success=success,
+        done=done,
+        context={"placement": placement},
+    )
 
 
 @requires(VIEW)
@@ -213,7 +210,7 @@ def add(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
         "provider": episode.provider_name or episode.carer_name,
         "address": "\n".join(filter(None, (episode.carer_name, episode.placement_postcode))),
     }
-    form = forms.AddToRegisterForm(_data(request), initial=initial)
+    form = forms.AddToRegisterForm(posted(request), initial=initial)
     return register_form_page(
         request,
         None,
@@ -229,7 +226,6 @@ def add(request: HttpRequest, episode_id: uuid.UUID) -> HttpResponse:
         "moves in. The placement is then reported weekly and to Ofsted monthly, and visited "
         "every month by an independent person.",
         warning=warning,
-        back="register",
         action=lambda d: services.record_unregistered_placement(
             episode=episode,
             address=d["address"],
@@ -251,7 +247,7 @@ def approval(request: HttpRequest, placement_id: uuid.UUID) -> HttpResponse:
     placement = open_entry(
         request, placement_id, summary="Record the Corporate Director's approval"
     )
-    form = forms.ApprovalForm(_data(request), initial={"version": placement.version})
+    form = forms.ApprovalForm(posted(request), initial={"version": placement.version})
     return register_form_page(
         request,
         placement,
@@ -280,7 +276,7 @@ def reason(request: HttpRequest, placement_id: uuid.UUID) -> HttpResponse:
         "reason": placement.reason,
         "reason_detail": placement.reason_detail,
     }
-    form = forms.ReasonForm(_data(request), initial=initial)
+    form = forms.ReasonForm(posted(request), initial=initial)
     return register_form_page(
         request,
         placement,
@@ -302,7 +298,7 @@ def reason(request: HttpRequest, placement_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def progress(request: HttpRequest, placement_id: uuid.UUID) -> HttpResponse:
     placement = open_entry(request, placement_id, summary="Record progress to a registered place")
-    form = forms.ProgressForm(_data(request))
+    form = forms.ProgressForm(posted(request))
     return register_form_page(
         request,
         placement,
@@ -321,7 +317,7 @@ def progress(request: HttpRequest, placement_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def visit(request: HttpRequest, placement_id: uuid.UUID) -> HttpResponse:
     placement = open_entry(request, placement_id, summary="Record an independent visit")
-    form = forms.VisitForm(_data(request))
+    form = forms.VisitForm(posted(request))
     facts = entry_facts(placement)
     if placement.is_open:
         due = selectors.visit_due(placement)
@@ -359,7 +355,7 @@ def end(request: HttpRequest, placement_id: uuid.UUID) -> HttpResponse:
     placement = open_entry(
         request, placement_id, summary="Record the end of an unregistered placement"
     )
-    form = forms.EndForm(_data(request), initial={"version": placement.version})
+    form = forms.EndForm(posted(request), initial={"version": placement.version})
     return register_form_page(
         request,
         placement,

@@ -2,6 +2,8 @@
 
 Each is one transaction, takes keyword-only arguments, checks its rules before writing
 and raises ``ValidationError`` keyed by the field at fault, naming the dates involved.
+Each write is audited in the same transaction (``auditing.audit_record``), with the old
+and new values of what changed: the app is outside the log's automatic capture.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ import datetime as dt
 
 from django.db import transaction
 
+from safeguard.audit.models import AuditAction
 from safeguard.core import validation as v
+from safeguard.fostering.auditing import audit_record
 from safeguard.fostering.models import (
     ApprovalType,
     EnquiryOutcome,
@@ -41,9 +45,11 @@ def record_enquiry(
     v.require(enquirer_name.strip(), field="enquirer_name", label="Name of the enquirer")
     if source not in EnquirySource.values:
         raise v.fail("source", f"'{source}' is not a source of enquiry: choose one listed.")
-    return FosteringEnquiry.objects.create(
+    enquiry = FosteringEnquiry.objects.create(
         received_on=received_on, enquirer_name=enquirer_name.strip(), source=source, notes=notes
     )
+    audit_record(enquiry, action=AuditAction.CREATE, summary="enquiry recorded")
+    return enquiry
 
 
 @transaction.atomic
@@ -57,6 +63,12 @@ def close_enquiry(*, enquiry: FosteringEnquiry, outcome: str, on: dt.date) -> Fo
     _day(on, field="on", label="Date closed", after=enquiry.received_on, after_label="the enquiry")
     enquiry.outcome, enquiry.outcome_on = outcome, on
     enquiry.save()
+    audit_record(
+        enquiry,
+        action=AuditAction.CHANGE,
+        summary="enquiry closed",
+        changes={"outcome": (EnquiryOutcome.OPEN, outcome), "outcome_on": (None, on)},
+    )
     return enquiry
 
 
@@ -81,9 +93,20 @@ def start_assessment(
     )
     enquiry.outcome, enquiry.outcome_on = EnquiryOutcome.ASSESSMENT, started_on
     enquiry.save()
-    return FosteringAssessment.objects.create(
+    audit_record(
+        enquiry,
+        action=AuditAction.CHANGE,
+        summary="progressed to assessment",
+        changes={
+            "outcome": (EnquiryOutcome.OPEN, EnquiryOutcome.ASSESSMENT),
+            "outcome_on": (None, started_on),
+        },
+    )
+    assessment = FosteringAssessment.objects.create(
         enquiry=enquiry, assessing_worker=assessing_worker, stage_one_started_on=started_on
     )
+    audit_record(assessment, action=AuditAction.CREATE, summary="stage 1 started")
+    return assessment
 
 
 def _lock(assessment: FosteringAssessment) -> FosteringAssessment:
@@ -118,6 +141,15 @@ def start_stage_two(
     assessment.stage_one_completed_on = stage_one_completed_on
     assessment.stage_two_started_on = started_on
     assessment.save()
+    audit_record(
+        assessment,
+        action=AuditAction.CHANGE,
+        summary="stage 2 started",
+        changes={
+            "stage_one_completed_on": (None, stage_one_completed_on),
+            "stage_two_started_on": (None, started_on),
+        },
+    )
     return assessment
 
 
@@ -152,6 +184,16 @@ def record_panel(
     assessment.stage_two_completed_on = stage_two_completed_on
     assessment.panel_on, assessment.panel_recommendation = panel_on, recommendation
     assessment.save()
+    audit_record(
+        assessment,
+        action=AuditAction.CHANGE,
+        summary="panel recorded",
+        changes={
+            "stage_two_completed_on": (None, stage_two_completed_on),
+            "panel_on": (None, panel_on),
+            "panel_recommendation": ("", recommendation),
+        },
+    )
     return assessment
 
 
@@ -181,11 +223,17 @@ def record_adm_decision(
     )
     assessment.decided_on, assessment.approved = decided_on, approved
     assessment.save()
+    audit_record(
+        assessment,
+        action=AuditAction.CHANGE,
+        summary="the ADM's decision recorded",
+        changes={"decided_on": (None, decided_on), "approved": (None, approved)},
+    )
     if approved:
         _check_terms(
             household_name, carer_names, approval_type, age_from, age_to, children_approved
         )
-        FosterHousehold.objects.create(
+        household = FosterHousehold.objects.create(
             assessment=assessment,
             name=household_name.strip(),
             carer_names=carer_names.strip(),
@@ -196,6 +244,7 @@ def record_adm_decision(
             children_approved=children_approved,
             vacancies=children_approved,
         )
+        audit_record(household, action=AuditAction.CREATE, summary="household approved")
     return assessment
 
 
@@ -227,8 +276,15 @@ def update_vacancies(*, household: FosterHousehold, vacancies: int) -> FosterHou
             f"Vacancies must be 0 to {household.children_approved} (the number of children "
             "the household is approved for).",
         )
+    before = household.vacancies
     household.vacancies = vacancies
     household.save()
+    audit_record(
+        household,
+        action=AuditAction.CHANGE,
+        summary="vacancies updated",
+        changes={"vacancies": (before, vacancies)},
+    )
     return household
 
 
@@ -249,9 +305,11 @@ def record_review(
     _day(held_on, field="held_on", label="Date of review", after=after, after_label=label)
     if last is not None and held_on == last.held_on:
         raise v.fail("held_on", f"A review on {held_on:%d/%m/%Y} is already recorded.")
-    return FosterCarerReview.objects.create(
+    review = FosterCarerReview.objects.create(
         household=household, held_on=held_on, approval_continues=approval_continues, notes=notes
     )
+    audit_record(review, action=AuditAction.CREATE, summary="annual review recorded")
+    return review
 
 
 @transaction.atomic
@@ -270,7 +328,18 @@ def deregister_household(
         after_label="approval",
     )
     v.require(reason.strip(), field="reason", label="Reason for de-registration")
+    before = household.vacancies
     household.deregistered_on, household.deregistration_reason = on, reason.strip()
     household.vacancies = 0
     household.save()
+    audit_record(
+        household,
+        action=AuditAction.CHANGE,
+        summary="de-registered",
+        changes={
+            "deregistered_on": (None, on),
+            "deregistration_reason": ("", household.deregistration_reason),
+            "vacancies": (before, 0),
+        },
+    )
     return household

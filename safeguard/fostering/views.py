@@ -10,28 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms as django_forms
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguard.access.decorators import requires
-from safeguard.core.forms import submit_to_service
-from safeguard.fostering import forms, selectors, services
+from safeguard.core.views_steps import Fact, posted, step_form_page
+from safeguard.fostering import auditing, forms, selectors, services
 from safeguard.fostering.models import FosterHousehold, FosteringEnquiry
 
 MANAGE = "access.manage_fostering"
 PER_PAGE = 25
-Fact = tuple[str, str]
-
-
-def _data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+T = TypeVar("T")
 
 
 def day(value: dt.date | None) -> str:
@@ -61,6 +56,12 @@ def enquiries(request: HttpRequest) -> HttpResponse:
         stage = "open"
     found = selectors.enquiries_at_stage(stage).order_by("-received_on", "enquirer_name")
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    auditing.audit_list(
+        request,
+        model=FosteringEnquiry,
+        summary=f"enquiries: {selectors.STAGE_LABELS[stage]}",
+        count=len(page.object_list),
+    )
     counts = selectors.stage_counts()
     return render(
         request,
@@ -78,26 +79,19 @@ def enquiries(request: HttpRequest) -> HttpResponse:
 @requires(MANAGE)
 @require_http_methods(["GET", "POST"])
 def record_enquiry(request: HttpRequest) -> HttpResponse:
-    form = forms.EnquiryForm(_data(request))
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        enquiry = submit_to_service(
-            form,
-            lambda: services.record_enquiry(
-                received_on=d["received_on"],
-                enquirer_name=d["enquirer_name"],
-                source=d["source"],
-                notes=d["notes"],
-            ),
-        )
-        if enquiry is not None:
-            messages.success(request, f"The enquiry from {enquiry.enquirer_name} is recorded")
-            return redirect("fostering:enquiry", enquiry_id=enquiry.pk)
-    return _form_page(
+    return _step(
         request,
-        form,
+        forms.EnquiryForm(posted(request)),
         title="Record a fostering enquiry",
         button="Save the enquiry",
+        action=lambda d: services.record_enquiry(
+            received_on=d["received_on"],
+            enquirer_name=d["enquirer_name"],
+            source=d["source"],
+            notes=d["notes"],
+        ),
+        success=lambda enquiry: f"The enquiry from {enquiry.enquirer_name} is recorded",
+        done=lambda enquiry: reverse("fostering:enquiry", kwargs={"enquiry_id": enquiry.pk}),
         back=reverse("fostering:enquiries"),
         back_label="Back to fostering enquiries",
     )
@@ -151,6 +145,7 @@ def _actions(enquiry: FosteringEnquiry) -> list[tuple[str, str]]:
 @require_GET
 def enquiry(request: HttpRequest, enquiry_id: uuid.UUID) -> HttpResponse:
     found = _enquiry(enquiry_id)
+    auditing.audit_view(request, found, summary="enquiry page")
     a = getattr(found, "assessment", None)
     return render(
         request,
@@ -164,62 +159,36 @@ def enquiry(request: HttpRequest, enquiry_id: uuid.UUID) -> HttpResponse:
     )
 
 
-def _form_page(
-    request: HttpRequest,
-    form: django_forms.Form,
-    *,
-    title: str,
-    button: str,
-    back: str,
-    back_label: str,
-    facts: Sequence[Fact] = (),
-    warning: str = "",
-) -> HttpResponse:
-    return render(
-        request,
-        "fostering/form.html",
-        {
-            "form": form,
-            "title": title,
-            "button": button,
-            "back": back,
-            "back_label": back_label,
-            "facts": facts,
-            "warning": warning,
-            "show_form": not warning,
-        },
-    )
-
-
 def _step(
     request: HttpRequest,
     form: django_forms.Form,
     *,
     title: str,
     button: str,
-    action: Callable[[dict[str, Any]], object],
-    success: str,
-    done: str,
-    facts: Sequence[Fact],
+    action: Callable[[dict[str, Any]], T | None],
+    success: str | Callable[[T], str],
+    done: str | Callable[[T], str],
     back: str,
     back_label: str,
+    facts: Sequence[Fact] = (),
     warning: str = "",
+    on_show: Callable[[], object] | None = None,
 ) -> HttpResponse:
-    """Render a step's form, or run the service and return to ``done``."""
-    if request.method == "POST" and not warning and form.is_valid():
-        data = form.cleaned_data
-        if submit_to_service(form, lambda: action(data)) is not None:
-            messages.success(request, success)
-            return redirect(done)
-    return _form_page(
+    """Render a step's form (none while ``warning`` says why not), or run the service and
+    return to ``done``."""
+    return step_form_page(
         request,
         form,
+        template="fostering/form.html",
         title=title,
         button=button,
-        back=back,
-        back_label=back_label,
         facts=facts,
         warning=warning,
+        action=action,
+        success=success,
+        done=done,
+        context={"back": back, "back_label": back_label},
+        on_show=on_show,
     )
 
 
@@ -240,7 +209,7 @@ def _enquiry_step(
     warning = "" if allowed in offered else "This step is not open for this enquiry now."
     return _step(
         request,
-        form_class(_data(request)),
+        form_class(posted(request)),
         title=title,
         button=button,
         action=lambda d: action(found, d),
@@ -250,4 +219,5 @@ def _enquiry_step(
         back=back,
         back_label=f"Back to {found.enquirer_name}",
         warning=warning,
+        on_show=lambda: auditing.audit_view(request, found, summary=f"{title} form"),
     )

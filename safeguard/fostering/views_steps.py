@@ -13,13 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguard.access.decorators import requires
 from safeguard.core import clock
-from safeguard.fostering import forms, selectors, services
+from safeguard.core.views_steps import posted
+from safeguard.fostering import auditing, forms, selectors, services
 from safeguard.fostering.models import FosterHousehold, FosteringEnquiry
 from safeguard.fostering.views import (
     MANAGE,
     PER_PAGE,
     Fact,
-    _data,
     _enquiry_step,
     _household,
     _step,
@@ -149,6 +149,12 @@ def households(request: HttpRequest) -> HttpResponse:
     show_all = request.GET.get("show") == "all"
     found = selectors.households(active_only=not show_all)
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    auditing.audit_list(
+        request,
+        model=FosterHousehold,
+        summary="carer households (all)" if show_all else "carer households (active)",
+        count=len(page.object_list),
+    )
     today = clock.today()
     rows = [
         (h, selectors.review_due(h) if h.is_active else None, selectors.review_overdue(h, today))
@@ -186,6 +192,7 @@ def _household_facts(h: FosterHousehold) -> list[Fact]:
 @require_GET
 def household(request: HttpRequest, household_id: uuid.UUID) -> HttpResponse:
     h = _household(household_id)
+    auditing.audit_view(request, h, summary="household page")
     kwargs = {"household_id": h.pk}
     actions = (
         [
@@ -233,6 +240,7 @@ def _household_step(
         back=back,
         back_label=f"Back to {h.name}",
         warning="" if h.is_active else "This household is de-registered.",
+        on_show=lambda: auditing.audit_view(request, h, summary=f"{title} form"),
     )
 
 
@@ -242,7 +250,7 @@ def vacancies(request: HttpRequest, household_id: uuid.UUID) -> HttpResponse:
     return _household_step(
         request,
         household_id,
-        forms.VacanciesForm(_data(request)),
+        forms.VacanciesForm(posted(request)),
         title="Update vacancies",
         button="Save vacancies",
         action=lambda h, d: services.update_vacancies(household=h, vacancies=d["vacancies"]),
@@ -256,7 +264,7 @@ def review(request: HttpRequest, household_id: uuid.UUID) -> HttpResponse:
     return _household_step(
         request,
         household_id,
-        forms.ReviewForm(_data(request)),
+        forms.ReviewForm(posted(request)),
         title="Annual review",
         button="Save the review",
         action=lambda h, d: services.record_review(
@@ -275,7 +283,7 @@ def deregister(request: HttpRequest, household_id: uuid.UUID) -> HttpResponse:
     return _household_step(
         request,
         household_id,
-        forms.DeregisterForm(_data(request)),
+        forms.DeregisterForm(posted(request)),
         title="De-register the household",
         button="De-register",
         action=lambda h, d: services.deregister_household(

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+
+from django.utils import timezone
 
 from safeguard.core import clock
 from safeguard.core.codes import codelist
@@ -40,6 +43,13 @@ class RecordSummary:
     #: What is open now ("in_care", "cp_plan", "cin_open", "early_help", "missing",
     #: "assessment_open", "s47_outcome_due"): the Actions panel offers the steps that fit.
     facts: set[str] = field(default_factory=set)
+    child: Person | None = None
+
+    @cached_property
+    def outside_home(self) -> OutsideHome | None:
+        """The summary page's risks outside the home, read only when a page shows them
+        (the header on the other pages does not pay for it)."""
+        return risks_outside_home(self.child) if self.child is not None else None
 
 
 def _date(day: dt.date) -> str:
@@ -79,7 +89,7 @@ def record_summary(child: Person, *, restricted: bool = False) -> RecordSummary:
     from safeguard.exploitation.models import MissingEpisode
     from safeguard.protection.models import CPPlan, Section47Enquiry
 
-    summary = RecordSummary()
+    summary = RecordSummary(child=child)
     care = PeriodOfCare.objects.filter(child=child, ended_on__isnull=True).first()
     if care is not None:
         episode = LookedAfterEpisode.objects.filter(child=child, ended_on__isnull=True).first()
@@ -148,6 +158,118 @@ def allocated_worker(child: Person) -> Any | None:
         .first()
     )
     return allocation.worker if allocation is not None else None
+
+
+# --- risks outside the home (the summary page's section) ---------------------------------
+
+#: GOV.UK tag colour per exploitation risk level and PPN rating.
+RISK_COLOURS = {"significant": "red", "moderate": "orange", "emerging": "yellow"}
+PPN_COLOURS = {"blue": "blue", "red": "red", "amber": "orange", "green": "green"}
+
+#: How many of the child's police PPNs the section lists (newest first).
+PPNS_SHOWN = 5
+
+#: The window for the count of recent missing episodes.
+MISSING_WINDOW_DAYS = 365
+
+
+@dataclass(frozen=True)
+class PpnRow:
+    received_on: dt.date
+    rating: str
+    colour: str
+    outcome: str
+    hrda: bool
+    url: str
+
+
+@dataclass
+class OutsideHome:
+    """Exploitation risk (CAROLE and MACE), recent missing episodes, police PPNs."""
+
+    risk_level: str = ""
+    risk_colour: str = ""
+    assessed_on: dt.date | None = None
+    moderated: bool = False
+    last_mace_on: dt.date | None = None
+    #: "First MACE meeting due by" or "MACE review due by", and the day.
+    next_mace_label: str = ""
+    next_mace_due: dt.date | None = None
+    next_mace_overdue: bool = False
+    screened_on: dt.date | None = None
+    screening_concerns: int = 0
+    missing_last_year: int = 0
+    ppns: list[PpnRow] = field(default_factory=list)
+    ppn_total: int = 0
+
+    @property
+    def has_carole(self) -> bool:
+        return self.screened_on is not None or self.assessed_on is not None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.has_carole or self.ppns or self.missing_last_year)
+
+
+def risks_outside_home(child: Person) -> OutsideHome:
+    """What the summary page shows of risks outside the home (at most nine queries).
+
+    The risk level in force and the next MACE come from the CAROLE selectors (the
+    latest MACE's level, else the latest assessment's; deadlines from the registry).
+    """
+    from django.urls import reverse
+
+    from safeguard.exploitation import selectors_carole as carole
+    from safeguard.exploitation.models import MissingEpisode
+    from safeguard.exploitation.models_carole import RiskLevel
+    from safeguard.frontdoor.models import ContactChannel, ContactChild
+
+    risks = OutsideHome()
+    assessment = carole.current_risk_assessment(child)
+    if assessment is not None:
+        level = carole.current_risk_level(child)
+        risks.risk_level = RiskLevel(level).label
+        risks.risk_colour = RISK_COLOURS.get(level, "grey")
+        risks.assessed_on = assessment.assessed_on
+        risks.moderated = assessment.moderated_on is not None
+        latest = carole.latest_mace(child)
+        risks.last_mace_on = latest.held_on if latest is not None else None
+        upcoming = carole.next_mace(child)
+        if upcoming is not None:
+            first = upcoming.kind == "first"
+            risks.next_mace_label = "First MACE meeting due by" if first else "MACE review due by"
+            risks.next_mace_due = upcoming.due.due_date
+            risks.next_mace_overdue = upcoming.due.due_date < clock.today()
+    screening = carole.latest_screening(child)
+    if screening is not None:
+        risks.screened_on = screening.screened_on
+        risks.screening_concerns = screening.yes_count
+    since = clock.now() - dt.timedelta(days=MISSING_WINDOW_DAYS)
+    risks.missing_last_year = MissingEpisode.objects.filter(
+        child=child, started_at__gte=since
+    ).count()
+    rows = list(
+        ContactChild.objects.filter(child=child, contact__channel=ContactChannel.POLICE_PPN)
+        .select_related("contact__ppn_consultation", "contact__hrda_case")
+        .order_by("-contact__received_at")
+    )
+    risks.ppn_total = len(rows)
+    for row in rows[:PPNS_SHOWN]:
+        contact = row.contact
+        consultation = getattr(contact, "ppn_consultation", None)
+        risks.ppns.append(
+            PpnRow(
+                received_on=timezone.localtime(contact.received_at).date(),
+                rating=contact.get_ppn_rating_display() or "Not rated",
+                colour=PPN_COLOURS.get(contact.ppn_rating, "grey"),
+                outcome=consultation.get_outcome_display()
+                if consultation
+                else "Awaiting consultation",
+                hrda=getattr(contact, "hrda_case", None) is not None,
+                url=reverse("frontdoor:contact", kwargs={"contact_id": contact.pk}),
+            )
+        )
+    return risks
 
 
 # --- status for lists of people (search results) ------------------------------------------

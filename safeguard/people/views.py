@@ -47,6 +47,11 @@ class RecordLink:
 #: appears only when its URL name exists (first that resolves wins).
 RELATED_PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
+        "Education: missing education, exclusions and part-time timetables",
+        "open_child_record",
+        ("education:overview",),
+    ),
+    (
         "Sharing history",
         "view_sharing_history",
         ("governance:sharing_history", "governance:child_sharing_history"),

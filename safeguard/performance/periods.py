@@ -1,7 +1,8 @@
 """Reporting periods: a month, a quarter or a financial year, or a single day ("as at").
 
 Quarters are financial quarters (Q1 = April to June) of the financial year that starts in
-April of the named year, as councils' scrutiny committees report them.
+April of the named year, as councils' scrutiny committees report them: their reading and
+dates are ``safeguard.core.quarters``, shared with the LADO quarterly report.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from safeguard.core.calendar import add_months
+from safeguard.core.quarters import FinancialQuarter, QuarterError
 
 PeriodKind = Literal["month", "quarter", "year", "day", "span"]
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 class PeriodError(ValueError):
@@ -40,8 +41,11 @@ class Period:
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
-        start = add_months(dt.date(year, 4, 1), 3 * (quarter - 1))
-        return cls(start, add_months(start, 3) - dt.timedelta(days=1), "quarter")
+        return cls.of_quarter(FinancialQuarter(year, quarter))
+
+    @classmethod
+    def of_quarter(cls, quarter: FinancialQuarter) -> Period:
+        return cls(quarter.start, quarter.end, "quarter")
 
     @classmethod
     def day(cls, day: dt.date) -> Period:
@@ -62,13 +66,10 @@ class Period:
 
     @classmethod
     def parse_quarter(cls, text: str) -> Period:
-        match = QUARTER_RE.match(text.strip())
-        if not match:
-            raise PeriodError(
-                f"Enter the quarter as YYYY-Qn, for example 2025-Q2 for July to September "
-                f"2025 (got {text!r})."
-            )
-        return cls.quarter(int(match.group(1)), int(match.group(2)))
+        try:
+            return cls.of_quarter(FinancialQuarter.parse(text))
+        except QuarterError as exc:
+            raise PeriodError(str(exc)) from None
 
     @classmethod
     def parse_year(cls, text: str) -> Period:
@@ -95,8 +96,7 @@ class Period:
             start = add_months(self.start, -1)
             return Period.month(start.year, start.month)
         if self.kind == "quarter":
-            start = add_months(self.start, -3)
-            return Period(start, self.start - dt.timedelta(days=1), "quarter")
+            return Period.of_quarter(self.financial_quarter.previous())
         if self.kind == "year":
             return Period.financial_year(self.start.year - 1)
         if self.kind == "span":
@@ -130,14 +130,17 @@ class Period:
         if self.kind == "month":
             return self.start.strftime("%B %Y")
         if self.kind == "quarter":
-            number = (self.start.month - 4) % 12 // 3 + 1
-            fy = self.start.year if self.start.month >= 4 else self.start.year - 1
-            return f"Q{number} {fy}-{str(fy + 1)[2:]}"
+            return self.financial_quarter.label
         if self.kind == "year":
             return f"{self.start.year}-{str(self.end.year)[2:]}"
         if self.kind == "span":
             return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
         return self.start.strftime("%-d %B %Y")
+
+    @property
+    def financial_quarter(self) -> FinancialQuarter:
+        """The financial quarter the period starts in (the quarter itself, for a quarter)."""
+        return FinancialQuarter.containing(self.start)
 
     @property
     def short_label(self) -> str:
@@ -151,8 +154,7 @@ class Period:
         if self.kind == "month":
             return self.start.strftime("%Y-%m")
         if self.kind == "quarter":
-            fy = self.start.year if self.start.month >= 4 else self.start.year - 1
-            return f"{fy}-Q{(self.start.month - 4) % 12 // 3 + 1}"
+            return self.financial_quarter.code
         if self.kind == "year":
             return str(self.start.year)
         if self.kind == "span":

@@ -6,6 +6,11 @@ it is measured and whether it scales with the authority's size. Counts scale wit
 child population (0-17) relative to the seed county's 70,000; rates and percentages do
 not. A generated figure is within tolerance when it lies inside the target range widened
 by 15% (``low * 0.85`` to ``high * 1.15``).
+
+A target the generator does not reach yet carries its ``gap``: why, and in which journey
+the fix lies. The table shows it (``NO (known gap)``) and the calibration test reports it
+without failing, so a known shortfall stays visible instead of being dropped; a target
+without a gap must be within tolerance. ``seed`` cites where the figure is from.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from django.db.models import Q, Sum
 from safeguard.core.calendar import working_days_between
 
 TOLERANCE = 0.15
+_72_HOURS = dt.timedelta(hours=72)
 SEED_CHILD_POPULATION = 70_000
 
 
@@ -32,6 +38,8 @@ class Target:
     high: float
     unit: str  # "count" (scales with population), "%", "rate" (per 10,000 0-17 a year/at a time)
     measured: str
+    seed: str = ""
+    gap: str = ""
 
     @property
     def scales(self) -> bool:
@@ -50,6 +58,10 @@ class CalibrationRow:
         if self.generated is None:
             return False
         return self.low * (1 - TOLERANCE) <= self.generated <= self.high * (1 + TOLERANCE)
+
+    @property
+    def known_gap(self) -> bool:
+        return bool(self.target.gap) and not self.within
 
 
 # fmt: off
@@ -78,6 +90,23 @@ TARGETS: list[Target] = [
     Target("eh_open", "Early help open cases", 839, 875, "count", "episodes open on as-at"),
     Target("social_workers", "Social workers in post", 139, 139, "count", "social workers and consultants in post on as-at"),
     Target("agency", "Agency social workers", 11, 11, "%", "of social workers in post on as-at"),
+    # Issue 8: risks outside the home, placements under scrutiny, allegations, fostering.
+    Target("missing_from_care", "Children in care missing in 6 months", 37, 37, "count", "distinct children missing from a looked-after episode, 6 months", "004 §4.11b"),
+    Target("rhi_72h", "RHIs held within 72 hours of the return", 41.3, 41.3, "%", "of RHIs held in 6 months (62 of 150)", "004 §4.11b"),
+    Target("at_risk", "Children at risk of exploitation at a time", 86, 86, "count", "risk level in force (CAROLE report) at the 4 quarter ends to as-at, averaged", "004 §4.11c"),
+    Target("at_risk_significant", "Children at significant risk of exploitation", 20, 20, "count", "the same average, significant risk", "004 §4.11c"),
+    Target("at_risk_moderate", "Children at moderate risk of exploitation", 53, 53, "count", "the same average, moderate risk", "004 §4.11c"),
+    Target("at_risk_emerging", "Children at emerging risk of exploitation", 13, 13, "count", "the same average, emerging risk", "004 §4.11c"),
+    Target("mace_3m", "Children with a MACE meeting in 3 months", 64, 64, "count", "distinct children with a MACE in the 3 months to each quarter end, averaged", "004 §4.11c"),
+    Target("risk_decreased", "Children whose exploitation risk decreased", 25, 25, "count", "risk lower than before the 3 months (CAROLE report), averaged over the quarter ends", "004 §4.11c"),
+    Target("hrda_6m", "HRDA cases in 6 months", 269, 269, "count", "HRDA cases opened in the 6 months to as-at", "004 §4.7 (Feb-Jul 2020)"),
+    Target("hrda_per_meeting", "Cases per HRDA daily meeting", 2, 3, "count", "listings at daily meetings / daily meetings, 6 months", "004 §4.7"),
+    Target("police_contacts_pm", "Police contacts per month", 223, 224, "count", "contacts from the police (referral source 6) in 12 months / 12", "004 §4.1e (Oct 2019-Mar 2020 average; Jul 2020)", gap="social_care.py: about 180 a month; the police share of contacts is below the seed's"),
+    Target("unregistered_now", "Children in unregistered placements at a time", 4, 4, "count", "register entries open at the 12 month ends to as-at, averaged", "004 §4.9", gap="care.py: about 5-6 at a time (unregistered children's homes chosen for 14-17s a little too often)"),
+    Target("lado_contacts_pq", "LADO contacts per quarter", 104, 104, "count", "allegations with the LADO informed in 12 months / 4", "004 §4.17 (Q1 2020)"),
+    Target("lado_conversion", "LADO contacts that become referrals", 16, 17, "%", "referrals of the contacts in 12 months", "004 §4.17"),
+    Target("lado_foster_carers", "LADO referrals about foster carers", 28, 43, "%", "of those referrals, subject a foster carer", "004 §4.17"),
+    Target("fostering_conversion", "Fostering enquiries that become approved carers", 11.8, 11.8, "%", "households approved in 12 months / enquiries in the 12 months six months before (OBA2-28)", "003 SIP OBA2-28 (target 10%)"),
 ]  # fmt: skip
 # fmt: on
 
@@ -116,10 +145,15 @@ def child_population(as_at: dt.date) -> int:
 def _measures(as_at: dt.date, population: int) -> dict[str, Callable[[], float | None]]:
     from safeguard.assessment.models import Assessment
     from safeguard.care.models import CareLeaverContact, LookedAfterEpisode, PeriodOfCare
+    from safeguard.care.models_unregistered import UnregisteredPlacement
     from safeguard.cin.models import CINEpisode
     from safeguard.earlyhelp.models import EarlyHelpEpisode
     from safeguard.exploitation.models import MissingEpisode, ReturnHomeInterview
+    from safeguard.exploitation.reports_carole import carole_report
+    from safeguard.fostering.models import FosteringAssessment, FosteringEnquiry
     from safeguard.frontdoor.models import Contact
+    from safeguard.frontdoor.models_domestic_abuse import HrdaCase, HrdaListing, HrdaMeeting
+    from safeguard.partnership.models import Allegation
     from safeguard.protection.models import (
         Conference,
         ConferenceOutcome,
@@ -232,6 +266,73 @@ def _measures(as_at: dt.date, population: int) -> dict[str, Callable[[], float |
         )
         return qs.count(), qs.values("child").distinct().count()
 
+    def missing_from_care() -> int:
+        return (
+            MissingEpisode.objects.filter(
+                started_at__date__gt=half_ago,
+                started_at__date__lte=as_at,
+                looked_after_episode__isnull=False,
+            )
+            .values("child")
+            .distinct()
+            .count()
+        )
+
+    def rhi_72h() -> float | None:
+        held = ReturnHomeInterview.objects.filter(
+            held_at__date__gt=half_ago, held_at__date__lte=as_at
+        ).values_list("held_at", "missing_episode__ended_at")
+        soon = sum(
+            1
+            for at, ended in held
+            if at is not None and ended is not None and at - ended <= _72_HOURS
+        )
+        return _pct(soon, len(held))
+
+    carole: dict[str, float] = {}
+
+    def exploitation(row: str) -> float:
+        """A CAROLE report figure averaged over the 4 quarter ends to as-at."""
+        if not carole:
+            totals: dict[str, float] = defaultdict(float)
+            for back in (0, 3, 6, 9):
+                report = carole_report(_month_end(as_at, back))
+                for table in report.tables[:3]:
+                    for label, value in table.rows:
+                        totals[label] += value / 4
+            carole.update(totals)
+        return carole.get(row, 0.0)
+
+    def hrda_per_meeting() -> float | None:
+        daily = {"meeting__kind": "daily", "meeting__held_on__gt": half_ago}
+        listings = HrdaListing.objects.filter(**daily, meeting__held_on__lte=as_at).count()
+        meetings = HrdaMeeting.objects.filter(
+            kind="daily", held_on__gt=half_ago, held_on__lte=as_at
+        ).count()
+        return None if meetings == 0 else listings / meetings
+
+    def unregistered_now() -> float:
+        days = [_month_end(as_at, back) for back in range(12)]
+        return sum(
+            UnregisteredPlacement.objects.filter(_open_on("started_on", "ended_on", d)).count()
+            for d in days
+        ) / len(days)
+
+    def lado() -> tuple[int, int, int]:
+        qs = Allegation.objects.filter(lado_informed_on__gt=year_ago, lado_informed_on__lte=as_at)
+        referrals = qs.filter(referral_on__isnull=False)
+        return qs.count(), referrals.count(), referrals.filter(subject_role="foster_carer").count()
+
+    def fostering_conversion() -> float | None:
+        approved = FosteringAssessment.objects.filter(
+            approved=True, decided_on__gt=year_ago, decided_on__lte=as_at
+        ).count()
+        enquiries = FosteringEnquiry.objects.filter(
+            received_on__gt=year_ago - relativedelta(months=6),
+            received_on__lte=as_at - relativedelta(months=6),
+        ).count()
+        return _pct(approved, enquiries)
+
     def in_post():  # type: ignore[no-untyped-def]
         return Worker.objects.filter(
             Q(left_on__isnull=True) | Q(left_on__gt=as_at),
@@ -279,6 +380,29 @@ def _measures(as_at: dt.date, population: int) -> dict[str, Callable[[], float |
         ).count(),
         "social_workers": lambda: in_post().count(),
         "agency": lambda: _pct(in_post().filter(is_agency=True).count(), in_post().count()),
+        "missing_from_care": missing_from_care,
+        "rhi_72h": rhi_72h,
+        "at_risk": lambda: exploitation("Total"),
+        "at_risk_significant": lambda: exploitation("Significant"),
+        "at_risk_moderate": lambda: exploitation("Moderate"),
+        "at_risk_emerging": lambda: exploitation("Emerging"),
+        "mace_3m": lambda: exploitation("Children with a MACE meeting"),
+        "risk_decreased": lambda: exploitation("Risk decreased"),
+        "hrda_6m": lambda: HrdaCase.objects.filter(
+            opened_at__date__gt=half_ago, opened_at__date__lte=as_at
+        ).count(),
+        "hrda_per_meeting": hrda_per_meeting,
+        "police_contacts_pm": lambda: (
+            Contact.objects.filter(
+                source="6", received_at__date__gt=year_ago, received_at__date__lte=as_at
+            ).count()
+            / 12
+        ),
+        "unregistered_now": unregistered_now,
+        "lado_contacts_pq": lambda: lado()[0] / 4,
+        "lado_conversion": lambda: _pct(lado()[1], lado()[0]),
+        "lado_foster_carers": lambda: _pct(lado()[2], lado()[1]),
+        "fostering_conversion": fostering_conversion,
     }
 
 
@@ -303,8 +427,6 @@ def format_table(rows: list[CalibrationRow]) -> str:
     for row in rows:
         target = f"{row.low:,.1f}" if row.low == row.high else f"{row.low:,.1f}-{row.high:,.1f}"
         generated = "-" if row.generated is None else f"{row.generated:,.1f}"
-        lines.append(
-            f"{row.target.quantity:44s} {target:>17s} {generated:>10s}  "
-            f"{'yes' if row.within else 'NO'}"
-        )
+        verdict = "yes" if row.within else "NO (known gap)" if row.known_gap else "NO"
+        lines.append(f"{row.target.quantity:44s} {target:>17s} {generated:>10s}  {verdict}")
     return "\n".join(lines)

@@ -159,6 +159,7 @@ def _no_future_dates(check: Check) -> Iterator[Violation]:
                     "ends_on",
                     "half_term_ends_on",
                     "half_term_starts_on",
+                    "period_end",  # a weekly report issued mid-week covers to Sunday
                     "starts_on",
                     "scheduled_for",
                 }:
@@ -241,6 +242,7 @@ from safeguard.synth.checks import (  # noqa: E402,F401
     care,
     cin,
     earlyhelp,
+    education,
     exploitation,
     frontdoor,
     lado,

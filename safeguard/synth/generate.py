@@ -26,6 +26,7 @@ PHASES: list[tuple[str, str]] = [
     ("Exploitation: CAROLE screening, risk and MACE", "safeguard.synth.journeys.carole"),
     ("LADO contacts and referrals", "safeguard.synth.journeys.lado"),
     ("Fostering enquiries, approvals and households", "safeguard.synth.journeys.fostering"),
+    ("Children out of school and exclusions", "safeguard.synth.journeys.education"),
     ("PPN consultations and HRDA meetings", "safeguard.synth.journeys.domestic_abuse"),
 ]
 

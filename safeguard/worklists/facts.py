@@ -45,6 +45,13 @@ class CaseloadFacts:
     leaver_contacts: dict[UUID, dt.date] = field(default_factory=dict)
     pathway_reviews: dict[UUID, dt.date] = field(default_factory=dict)
     early_help: set[UUID] = field(default_factory=set)
+    #: The child's current (latest) exploitation risk assessment, once moderated, with its
+    #: latest MACE meeting (``last_mace``: None before the first).
+    mace: dict[UUID, dict[str, Any]] = field(default_factory=dict)
+    #: The actions of the child's latest MACE plan (while reviews continue).
+    mace_actions: dict[UUID, list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     def open_period(self, child_id: UUID) -> dict[str, Any] | None:
         for period in self.periods.get(child_id, ()):
@@ -68,6 +75,7 @@ def read_facts(child_ids: Collection[UUID] | QuerySet[Any], today: dt.date) -> C
     _read_protection(facts, ids)
     _read_care(facts, ids)
     _read_missing(facts, ids, today)
+    _read_mace(facts, ids)
     return facts
 
 
@@ -268,3 +276,53 @@ def _read_missing(facts: CaseloadFacts, ids: Any, today: dt.date) -> None:
         .values("pk", "child_id", "ended_at")
     ):
         facts.missing[row["child_id"]].append(row)
+
+
+def _read_mace(facts: CaseloadFacts, ids: Any) -> None:
+    """What ``exploitation.selectors_carole.next_mace`` reads, for every child at once.
+
+    The current assessment is the child's latest (as on the CAROLE page); only a
+    moderated one starts the MACE timescales. Three queries whatever the caseload.
+    """
+    from safeguard.exploitation.models_carole import (
+        ExploitationRiskAssessment,
+        MaceMeeting,
+        MacePlanAction,
+        RiskLevel,
+    )
+
+    row: Any  # values() rows: plain dicts of the named fields
+
+    current: dict[UUID, dict[str, Any]] = {}
+    for row in (
+        ExploitationRiskAssessment.objects.filter(child_id__in=ids)
+        .values("pk", "child_id", "assessed_on", "moderated_on", "risk_level", "agreed_level")
+        .order_by("child_id", "-assessed_on", "-created_at")
+    ):
+        current.setdefault(row["child_id"], row)
+    moderated = {row["pk"]: row for row in current.values() if row["moderated_on"] is not None}
+    if not moderated:
+        return
+    for row in moderated.values():
+        facts.mace[row["child_id"]] = {**row, "last_mace": None}
+    for row in (
+        MaceMeeting.objects.filter(risk_assessment_id__in=list(moderated))
+        .values("pk", "child_id", "risk_assessment_id", "held_on", "risk_level")
+        .order_by("risk_assessment_id", "-held_on", "-created_at")
+    ):
+        entry = facts.mace[row["child_id"]]
+        if entry["last_mace"] is None:
+            entry["last_mace"] = row
+    reviewed = {
+        entry["last_mace"]["pk"]: child_id
+        for child_id, entry in facts.mace.items()
+        if entry["last_mace"] is not None and entry["last_mace"]["risk_level"] != RiskLevel.EMERGING
+    }
+    if not reviewed:
+        return
+    for row in (
+        MacePlanAction.objects.filter(meeting_id__in=list(reviewed), completed_on__isnull=True)
+        .values("pk", "meeting_id", "strand", "action", "owner", "due_on")
+        .order_by("due_on", "strand")
+    ):
+        facts.mace_actions[reviewed[row["meeting_id"]]].append(row)

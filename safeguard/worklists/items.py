@@ -10,8 +10,8 @@ local overrides applied (``get_rule``); a test checks they agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -53,6 +53,7 @@ KIND_ORDER: dict[str, int] = {
     for n, key in enumerate(
         (
             "rhi",
+            "mace",
             "section47_to_conference_request",
             "icpc",
             "cp_visit",
@@ -67,6 +68,8 @@ KIND_ORDER: dict[str, int] = {
             "lac_review_second",
             "lac_review_next",
             "cin_review",
+            "mace_review",
+            "mace_plan_action",
             "iha",
             "rha",
             "dental",
@@ -106,6 +109,12 @@ class WorkItem:
     url_name: str = "people:child_record"
     #: The registry's own description of the item (its ``what``).
     rule_what: str = ""
+    #: The capability ``url_name``'s page needs beyond opening the child (pages show the
+    #: child's record instead to a viewer without it).
+    capability: str = ""
+    #: For a date set on the record itself (a MACE plan action's due date), the account
+    #: of it; items counted from the registry leave this empty.
+    fixed_explanation: str = ""
 
     @property
     def url_kwargs(self) -> dict[str, Any]:
@@ -122,12 +131,21 @@ class WorkItem:
     @cached_property
     def explanation(self) -> str:
         """The registry's own account of the due date (computed only when shown)."""
+        if self.fixed_explanation:
+            return self.fixed_explanation
         due = compute_due(self.kind, self.start, **self.context)
         what = self.rule_what or get_rule(self.kind).what
         return f"{what}. {due.explanation[:1].upper()}{due.explanation[1:]}."
 
     def sort_key(self) -> tuple[Any, ...]:
         return urgency_key(self)
+
+    def linked_for(self, capabilities: Collection[str]) -> WorkItem:
+        """This item as a viewer holding ``capabilities`` may follow it: to its own page,
+        or to the child's record when that page needs a capability they lack."""
+        if not self.capability or self.capability in capabilities:
+            return self
+        return replace(self, url_name="people:child_record", capability="")
 
 
 def urgency_key(item: WorkItem) -> tuple[Any, ...]:

@@ -10,14 +10,15 @@ What the data model holds and what it does not (so no item is invented):
 * later core groups have no registry rule (only the first, 10 working days after the
   ICPC), so only the first core group is tracked;
 * no model records a CP plan "to be written", so there are no "plan to write" items;
-* early help (TAF reviews) and MACE have no caseload item yet: the models or registry
-  rules they need are not held;
-* unregistered placements are chased on the register's own worklist
-  (``care.selectors_unregistered.worklist``, for the register's managers), not here: the
-  weekly report, Ofsted notification and independent visit are the register's duties,
-  not the allocated worker's, and the Corporate Director's approval has no registry rule
-  (it is due on the day the child moves in), so a caseload item could not be explained by
-  ``compute_due`` as every other item is;
+* early help (TAF reviews) has no caseload item yet: the registry holds no rule for it;
+* MACE meetings (``mace``, ``mace_review``) and the actions of the latest MACE plan are
+  the allocated worker's (``builders.exploitation``): a plan action's owner is a person or
+  agency in words, and the action has no completion date, so it is chased until the next
+  MACE reviews the plan;
+* work held by a role rather than an allocated worker (PPN consultations and HRDA Plus,
+  LADO allegations, foster carer reviews, unregistered placements' approval and visits)
+  is on the work queues (``worklists.queues``), each behind the capability its records'
+  pages need;
 * a care leaver is read from the periods of care (no open period, one that ended, aged
   16 to 25); the 13-week qualifying test of ``care.selectors.care_leaver_status`` needs
   every episode and is left to the child's record.

@@ -7,12 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from safeguard.access.backends import capabilities_of
 from safeguard.access.decorators import requires
 from safeguard.access.navigation import menu_for
 from safeguard.access.rules import worker_of
 from safeguard.core import clock
 from safeguard.worklists.done import DONE_DAYS, done_lately
 from safeguard.worklists.items import State
+from safeguard.worklists.queues import summaries_for
 from safeguard.worklists.selectors import caseload_for
 
 #: Children per page of the caseload list.
@@ -25,9 +27,20 @@ def my_work(request: HttpRequest) -> HttpResponse:
     """The signed-in worker's caseload and every statutory item due, most urgent first."""
     worker = worker_of(request.user)
     if worker is None:
-        return render(request, "worklists/my_work.html", {"worker": None})
+        today = clock.today()
+        summaries = summaries_for(request.user, capabilities_of(request.user), today)
+        return render(
+            request, "worklists/my_work.html", {"worker": None, "queue_summaries": summaries}
+        )
     today = clock.today()
+    capabilities = capabilities_of(request.user)
     caseload = caseload_for([worker], today)
+    # An item's own page (the CAROLE page for a MACE) only for a viewer who may open it.
+    caseload.items = [item.linked_for(capabilities) for item in caseload.items]
+    caseload.by_child = {
+        child_id: [item.linked_for(capabilities) for item in items]
+        for child_id, items in caseload.by_child.items()
+    }
     page = Paginator(caseload.allocations, PER_PAGE).get_page(request.GET.get("page"))
     rows = [
         {
@@ -56,6 +69,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "done": done_lately(worker, today),
             "done_days": DONE_DAYS,
+            "queue_summaries": summaries_for(request.user, capabilities, today),
         },
     )
 
@@ -74,4 +88,9 @@ def start(request: HttpRequest) -> HttpResponse:
 
         children = children_shared_with_agency(agency).order_by("last_name", "first_name", "pk")
         shared = Paginator(children, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "worklists/start.html", {"items": menu_for(request), "shared": shared})
+    summaries = summaries_for(user, capabilities_of(user), clock.today())
+    return render(
+        request,
+        "worklists/start.html",
+        {"items": menu_for(request), "shared": shared, "queue_summaries": summaries},
+    )

@@ -18,7 +18,7 @@ def holders(capability: str) -> set[str]:
 
 
 def test_the_catalogue_has_the_thirteen_roles_and_thirty_seven_capabilities():
-    assert len(ROLES) == 13 and len(CAPABILITIES) == 37
+    assert len(ROLES) == 13 and len(CAPABILITIES) == 39
     assert {r.code for r in ROLES if r.is_partner} == {"partner_agency"}
 
 

@@ -183,6 +183,14 @@ CASES = [
     case("supervision", D(2019, 12, 20), D(2020, 1, 17), ["4 weeks"]),
     case("section47_to_conference_request", D(2023, 5, 5), D(2023, 5, 9), ["Coronation"]),
     case("foster_carer_review", D(2024, 2, 29), D(2025, 2, 28), ["clamped"]),  # fostering
+    # issue 8 worklists: due on the day itself (a Saturday stays a Saturday), and a month.
+    case(
+        "unregistered_approval",
+        D(2021, 5, 1),
+        D(2021, 5, 1),
+        ["on the day of the child moving in, 2021-05-01"],
+    ),
+    case("lado_resolution", D(2021, 1, 31), D(2021, 2, 28), ["1 month after LADO informed"]),
 ]
 
 
@@ -192,7 +200,9 @@ def test_the_table_tests_cover_every_rule_in_the_registry():
 
 
 def test_the_registry_holds_every_row_of_the_timescales_table():
-    assert len(REGISTRY) == 42  # 39 + foster_carer_review, ppn_consultation, hrda_plus_review
+    # 39 + foster_carer_review, ppn_consultation, hrda_plus_review, and for the issue 8
+    # worklists unregistered_approval and lado_resolution.
+    assert len(REGISTRY) == 44
     assert [rule.key for rule in all_rules()] == list(registry_keys())
     for rule in REGISTRY:
         assert rule.what and rule.start_event and rule.due and rule.source, rule.key

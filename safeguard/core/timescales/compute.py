@@ -367,6 +367,9 @@ def _count_calendar(rule: Timescale, step: Step, start: dt.date) -> _Counted:
         phrase = count(step.amount, "week" if step.kind is Kind.WEEKS else "day")
     direction = "before" if step.before else "after"
     body = f"{phrase} {direction} {rule.start_event} on {start.isoformat()}"
+    if step.amount == 0:
+        # A rule due on the start day itself (unregistered_approval) reads as such.
+        body = f"on the day of {rule.start_event}, {start.isoformat()}"
     extra: list[str] = []
     if step.kind is Kind.MONTHS and raw.day != start.day:
         extra.append(f"day {start.day} does not exist in {raw:%B %Y}, so clamped to the month end")

@@ -343,6 +343,22 @@ REGISTRY: tuple[Timescale, ...] = (
         "attention or was made to the police; the LADO is told on time on or before the "
         "next working day. A contact that does not record that day is not judged.",
     ),
+    # -- LADO: resolution (issue 8 worklists) --
+    Timescale(
+        key="lado_resolution",
+        what="Allegation resolved: contact closed, or referral outcome recorded",
+        start_event="LADO informed",
+        due="1 month (most cases; 90% within 3 months, all but exceptional within 12)",
+        source="Keeping children safe in education, Part four (timescales for allegations)",
+        step=months(1),
+        interpretation="The guidance expects most allegations resolved within one month of "
+        "the designated officer being told (90% within three months, all but the most "
+        "exceptional within a year). The LADO's work queue chases each open allegation "
+        "from one month: a contact is resolved when it is closed, a referral when its "
+        "outcome is recorded. A local authority can "
+        "set its own practice standard (SAFEGUARD_TIMESCALE_OVERRIDES).",
+    ),
+    # -- end LADO --
     Timescale(
         key="serious_incident_notification",
         what="Serious incident notified to the national Panel and to the safeguarding partners",
@@ -426,6 +442,20 @@ REGISTRY: tuple[Timescale, ...] = (
         source="seed 000 §4.3",
         step=months(1),
     ),
+    # -- unregistered placements: approval (issue 8 worklists) --
+    Timescale(
+        key="unregistered_approval",
+        what="Unregistered placement approved by the Corporate Director",
+        start_event="the child moving in",
+        due="on or before the day the child moves in",
+        source="seed 000 §4.2",
+        step=Step(Kind.DAYS, 0),
+        interpretation="The Corporate Director agrees the placement before the child moves "
+        "in, or on the day in an emergency: the due date is the day the child moved in (a "
+        "weekend or bank holiday included: the move happens that day). An approval recorded "
+        "later is kept with its date and is late (measure UP-01).",
+    ),
+    # -- end unregistered placements --
     Timescale(
         key="complaint_response",
         what="Complaint answered",

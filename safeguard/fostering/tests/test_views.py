@@ -165,3 +165,24 @@ def test_report_page_pdf_and_csv(manager, approve):
 def test_report_rejects_bad_period(manager):
     r = manager.get(url("report") + "?from=2025-13-01")
     assert r.status_code == 400 and "There is a problem" in r.content.decode()
+
+
+def test_pages_that_show_carers_or_enquirers_are_audited(manager, approve):
+    household = approve()
+    enquiry = FosteringEnquiry.objects.get()
+    before = AuditEvent.objects.count()
+    manager.get(url("enquiries"))
+    manager.get(url("enquiry", enquiry_id=enquiry.pk))
+    manager.get(url("households"))
+    manager.get(url("household", household_id=household.pk))
+    manager.get(url("review", household_id=household.pk))
+    summaries = list(AuditEvent.objects.order_by("pk").values_list("summary", flat=True)[before:])
+    assert summaries == [
+        "Fostering: enquiries: Enquiries (not yet assessed)",
+        "Fostering enquiry: enquiry page",
+        "Fostering: carer households (active)",
+        "Foster household: household page",
+        "Foster household: Annual review form",
+    ], summaries
+    listed = AuditEvent.objects.get(summary="Fostering: carer households (active)")
+    assert listed.row_count == 1 and listed.actor_username == "fostering.manager"

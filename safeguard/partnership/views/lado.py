@@ -14,10 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms as django_forms
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -25,7 +24,7 @@ from safeguard.access.decorators import requires
 from safeguard.access.guards import signed_in_user
 from safeguard.access.rules import worker_of
 from safeguard.audit.models import AuditAction
-from safeguard.core.forms import submit_to_service
+from safeguard.core.views_steps import posted, step_form_page
 from safeguard.partnership.auditing import audit_case, audit_list
 from safeguard.partnership.forms import lado as forms
 from safeguard.partnership.models import Allegation, Stage
@@ -37,8 +36,8 @@ MANAGE = "access.manage_lado_cases"
 PER_PAGE = 25
 
 
-def _data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
+def _case_url(allegation: Allegation) -> str:
+    return reverse("partnership:lado_case", kwargs={"allegation_id": allegation.pk})
 
 
 def _case(allegation_id: uuid.UUID) -> Allegation:
@@ -76,43 +75,36 @@ def cases(request: HttpRequest) -> HttpResponse:
 def record_contact(request: HttpRequest) -> HttpResponse:
     officer = worker_of(signed_in_user(request))
     initial = {"officer": officer.pk} if officer is not None and officer.role == "lado" else {}
-    form = forms.ContactForm(_data(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        allegation = submit_to_service(
-            form,
-            lambda: services.record_contact(
-                lado_informed_on=d["lado_informed_on"],
-                reported_to_employer_on=d["reported_to_employer_on"],
-                source_agency=d["source_agency"],
-                source_detail=d["source_detail"],
-                subject_name=d["subject_name"],
-                subject_person=d["subject_person"],
-                subject_role=d["subject_role"],
-                subject_employer=d["subject_employer"],
-                category=d["category"],
-                summary=d["summary"],
-                children=d["children"],
-                other_children=d["other_children"],
-                officer=d["officer"],
-            ),
-        )
-        if allegation is not None:
-            messages.success(request, f"Contact {allegation.reference} is recorded")
-            return redirect("partnership:lado_case", allegation_id=allegation.pk)
-    return render(
+    form = forms.ContactForm(posted(request), initial=initial)
+    return step_form_page(
         request,
-        "partnership/lado_form.html",
-        {
-            "form": form,
-            "title": "Record a LADO contact",
-            "button": "Save the contact",
-            "intro": "An allegation, or a concern, about an adult who works with children. "
-            "It is recorded as a contact; progress it to a referral when it meets the harm "
-            "threshold.",
+        form,
+        template="partnership/lado_form.html",
+        title="Record a LADO contact",
+        button="Save the contact",
+        intro="An allegation, or a concern, about an adult who works with children. It is "
+        "recorded as a contact; progress it to a referral when it meets the harm threshold.",
+        action=lambda d: services.record_contact(
+            lado_informed_on=d["lado_informed_on"],
+            reported_to_employer_on=d["reported_to_employer_on"],
+            source_agency=d["source_agency"],
+            source_detail=d["source_detail"],
+            subject_name=d["subject_name"],
+            subject_person=d["subject_person"],
+            subject_role=d["subject_role"],
+            subject_employer=d["subject_employer"],
+            category=d["category"],
+            summary=d["summary"],
+            children=d["children"],
+            other_children=d["other_children"],
+            officer=d["officer"],
+        ),
+        success=lambda allegation: f"Contact {allegation.reference} is recorded",
+        done=_case_url,
+        context={
+            "caption": "Local Authority Designated Officer",
             "back": reverse("partnership:lado_cases"),
             "back_label": "Back to LADO cases",
-            "show_form": True,
         },
     )
 
@@ -170,35 +162,35 @@ def _step_page(
     intro: str = "",
     warning: str = "",
 ) -> HttpResponse:
-    """Render the step's form for the case, or run the service and go back to the case."""
-    show_form = not warning
-    if request.method == "POST" and show_form and form.is_valid():
-        data = form.cleaned_data
-        if submit_to_service(form, lambda: action(data)) is not None:
-            messages.success(request, success)
-            return redirect("partnership:lado_case", allegation_id=allegation.pk)
-    audit_case(allegation, action=AuditAction.VIEW, summary=f"{title} form", request=request)
-    back = reverse("partnership:lado_case", kwargs={"allegation_id": allegation.pk})
-    return render(
+    """Render the step's form for the case (none while ``warning`` says why not), or run
+    the service and go back to the case."""
+    back = _case_url(allegation)
+    return step_form_page(
         request,
-        "partnership/lado_form.html",
-        {
-            "form": form,
+        form,
+        template="partnership/lado_form.html",
+        title=title,
+        button=button,
+        facts=[
+            ("Reference", allegation.reference),
+            ("Person", f"{allegation.subject_name} ({allegation.get_subject_role_display()})"),
+            ("LADO informed", day(allegation.lado_informed_on)),
+            *facts,
+        ],
+        intro=intro,
+        warning=warning,
+        action=action,
+        success=success,
+        done=back,
+        context={
             "allegation": allegation,
-            "title": title,
-            "button": button,
-            "intro": intro,
-            "warning": warning,
-            "facts": [
-                ("Reference", allegation.reference),
-                ("Person", f"{allegation.subject_name} ({allegation.get_subject_role_display()})"),
-                ("LADO informed", day(allegation.lado_informed_on)),
-                *facts,
-            ],
-            "show_form": show_form,
+            "caption": f"LADO {allegation.reference}",
             "back": back,
             "back_label": f"Back to {allegation.reference}",
         },
+        on_show=lambda: audit_case(
+            allegation, action=AuditAction.VIEW, summary=f"{title} form", request=request
+        ),
     )
 
 
@@ -210,7 +202,7 @@ def _closed(allegation: Allegation) -> str:
 @require_http_methods(["GET", "POST"])
 def referral(request: HttpRequest, allegation_id: uuid.UUID) -> HttpResponse:
     allegation = _case(allegation_id)
-    form = forms.ReferralForm(_data(request), initial={"version": allegation.version})
+    form = forms.ReferralForm(posted(request), initial={"version": allegation.version})
     warning = _closed(allegation) or (
         f"This became a referral on {day(allegation.referral_on)}."
         if allegation.referral_on
@@ -241,7 +233,7 @@ def _not_referral(allegation: Allegation, what: str) -> str:
 @require_http_methods(["GET", "POST"])
 def meeting(request: HttpRequest, allegation_id: uuid.UUID) -> HttpResponse:
     allegation = _case(allegation_id)
-    form = forms.MeetingForm(_data(request), initial={"version": allegation.version})
+    form = forms.MeetingForm(posted(request), initial={"version": allegation.version})
     held = list(selectors.meetings(allegation))
     title = "Record a review meeting" if held else "Record the strategy meeting"
     warning = _closed(allegation) or _not_referral(allegation, "a meeting")
@@ -272,7 +264,7 @@ def meeting(request: HttpRequest, allegation_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def outcome(request: HttpRequest, allegation_id: uuid.UUID) -> HttpResponse:
     allegation = _case(allegation_id)
-    form = forms.OutcomeForm(_data(request), initial={"version": allegation.version})
+    form = forms.OutcomeForm(posted(request), initial={"version": allegation.version})
     warning = _closed(allegation) or _not_referral(allegation, "an outcome")
     if not warning and allegation.outcome:
         warning = f"The outcome is recorded: {allegation.get_outcome_display()}."
@@ -298,7 +290,7 @@ def outcome(request: HttpRequest, allegation_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def dbs(request: HttpRequest, allegation_id: uuid.UUID) -> HttpResponse:
     allegation = _case(allegation_id)
-    form = forms.DbsForm(_data(request), initial={"version": allegation.version})
+    form = forms.DbsForm(posted(request), initial={"version": allegation.version})
     warning = _closed(allegation) or _not_referral(allegation, "a DBS decision")
     if not warning and not allegation.outcome:
         warning = "Record the outcome of the allegation before the decision on a DBS referral."
@@ -331,9 +323,9 @@ def close(request: HttpRequest, allegation_id: uuid.UUID) -> HttpResponse:
     initial = {"version": allegation.version}
     form: forms.CloseContactForm | forms.CloseReferralForm
     if allegation.stage == Stage.CONTACT:
-        form = forms.CloseContactForm(_data(request), initial=initial)
+        form = forms.CloseContactForm(posted(request), initial=initial)
     else:
-        form = forms.CloseReferralForm(_data(request), initial=initial)
+        form = forms.CloseReferralForm(posted(request), initial=initial)
     warning = _closed(allegation)
     if not warning and allegation.is_referral and allegation.dbs_referral is None:
         warning = "Record the outcome and the DBS decision before closing the referral."

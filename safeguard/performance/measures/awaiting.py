@@ -13,7 +13,6 @@ from safeguard.performance.measures.front_door import OBA_SOURCE
 from safeguard.performance.registry import Measure, PeriodType, Polarity, Unit, register
 
 EXPLOITATION_LEAD = "Head of Service, Exploitation and Missing"
-INCLUSION_LEAD = "Head of Education Inclusion"
 QA_LEAD = "Head of Quality Assurance"
 WORKFORCE_LEAD = "Head of Workforce Development"
 FOSTERING_LEAD = "Head of Fostering"
@@ -33,21 +32,6 @@ def awaiting(**spec: object) -> Measure:
 
 
 # -- How much did we do? ----------------------------------------------------------------
-awaiting(
-    id="OBA1-09",
-    name="Children out of school",
-    area="Education",
-    cohort="Children open to children's social care who are out of school (missing "
-    "education, excluded, or not on a school roll) at the end of the period",
-    numerator="Children out of school on the last day of the period",
-    denominator=None,
-    period_type=PeriodType.AT_END,
-    unit=Unit.COUNT,
-    polarity=Polarity.LOWER,
-    lead=INCLUSION_LEAD,
-    awaiting=f"Children-missing-education and exclusion records arrive with {ISSUE_8} "
-    "(its locality hotspot table).",
-)
 awaiting(
     id="OBA1-13",
     name="Outcome Star completed",
@@ -131,19 +115,6 @@ awaiting(
     good=75.0,
     lead=QA_LEAD,
     awaiting=PRACTICE_MEETINGS,
-)
-awaiting(
-    id="OBA2-13",
-    name="Children out of school: duration of absence",
-    area="Education",
-    cohort="Children open to children's social care who are out of school at the end of the period",
-    numerator="Days out of school, from the first day missed to the last day of the period",
-    denominator="Children out of school at the end of the period (average days)",
-    period_type=PeriodType.AT_END,
-    unit=Unit.DAYS,
-    polarity=Polarity.LOWER,
-    lead=INCLUSION_LEAD,
-    awaiting=f"Children-missing-education and exclusion records arrive with {ISSUE_8}.",
 )
 awaiting(
     id="OBA2-18",

@@ -5,9 +5,9 @@ from the looked-after episodes; these measures read the register that follows ea
 those placements (``care.UnregisteredPlacement``), so the two agree when every unregistered
 placement is on the register (the register's worklist lists any that are not).
 
-* UP-01: approved by the Corporate Director by the day the child moved in (no registry
-  row: the seed says the placement "has to be agreed", so the day of the move is the
-  latest day; the rule lives here, as ``UnregisteredPlacement.approved_in_time``).
+* UP-01: approved by the Corporate Director by the registry's ``unregistered_approval``
+  deadline (the seed says the placement "has to be agreed", so the day of the move is the
+  latest day), as ``UnregisteredPlacement.approved_in_time`` and the register's worklist.
 * UP-02 to UP-04: at the end of the period, the placement's independent visit
   (``unregistered_visit``), weekly report (``unregistered_weekly``) and Ofsted
   notification (``unregistered_ofsted``) are in date: the next one, counted by the
@@ -26,6 +26,7 @@ from safeguard.care.models_unregistered import (
     IssuedDocumentEntry,
     UnregisteredPlacement,
 )
+from safeguard.core.timescales import compute_due
 from safeguard.performance.data import Data
 from safeguard.performance.frames import frame, read
 from safeguard.performance.measures.care_cohorts import PLACEMENTS_LEAD, due_after, step
@@ -137,7 +138,10 @@ def approved_in_time(data: Data, period: Period) -> Figure:
         .then(pl.lit("not approved"))
         .otherwise(pl.format("approved {}", pl.col("approved_on")))
     )
-    agreed = shaped.filter(pl.col("approved_on") <= pl.col("started_on"))
+    deadlines = [compute_due("unregistered_approval", day).due_date for day in shaped["started_on"]]
+    agreed = shaped.with_columns(deadline=pl.Series(deadlines, dtype=pl.Date)).filter(
+        pl.col("approved_on") <= pl.col("deadline")
+    )
     return percent(
         rows(agreed, on="started_on", record=RECORD, detail="detail"),
         rows(shaped, on="started_on", record=RECORD, detail="detail"),

@@ -1,11 +1,16 @@
 """Fostering sufficiency (seed 003 SIP, OBA2-28/29), computed from ``safeguard.fostering``.
 
-OBA2-28 follows the definition its placeholder carried (enquiries of the last 12 months
-that led to approval); seed 003's note reads it as ADM approvals in the period over the
-enquiries of six months earlier, which the rolling cohort approximates without a lag
-parameter. OBA2-29 averages months (of 30.44 days, as the sufficiency report) from the
-start of stage 1 to the ADM's approval. The drill-down shows the assessing worker's id in
-the person column (foster carers are adults, not children) and the enquiry's id.
+OBA2-28 follows seed 003's descriptor ("Number of foster carers (households) approved by
+ADM during the period as a proportion [of the] number of enquiries received during the
+month, six months previous to current period"; the seed prints it on the OBA2-29 row,
+one row out, but it describes this proportion): households the ADM approved in the
+period over the enquiries received in the same span six months earlier (for a month, the
+month six months before). The approvals need not come from those enquiries: an
+assessment takes about six months, so the ratio tracks conversion without following
+each enquiry, and a month with no approval reads 0% (seed 003: 11.8%, then 0.0%).
+OBA2-29 averages months (of 30.44 days, as the sufficiency report) from the start of
+stage 1 to the ADM's approval. The drill-down shows the assessing worker's id in the
+person column (foster carers are adults, not children) and the enquiry's id.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import datetime as dt
 
 import polars as pl
 
+from safeguard.core.calendar import add_months
 from safeguard.fostering.models import FosteringAssessment, FosteringEnquiry
 from safeguard.performance.data import Data
 from safeguard.performance.frames import frame, read, since_filter
@@ -34,6 +40,8 @@ from safeguard.performance.registry import (
 AREA = "Fostering"
 LEAD = "Head of Fostering"
 DAYS_PER_MONTH = 365.25 / 12
+#: OBA2-28 compares approvals with the enquiries of this many months before.
+LAG_MONTHS = 6
 
 
 @frame("fostering_enquiries")
@@ -43,9 +51,6 @@ def fostering_enquiries(since: dt.date | None) -> pl.DataFrame:
         "id",
         "received_on",
         "source",
-        started_on="assessment__stage_one_started_on",
-        decided_on="assessment__decided_on",
-        approved="assessment__approved",
         worker_id="assessment__assessing_worker",
     )
 
@@ -73,14 +78,21 @@ def _rows(found: pl.DataFrame, *, on: str, record: str, detail: str | pl.Expr) -
     )
 
 
+def six_months_before(period: Period) -> tuple[dt.date, dt.date]:
+    """The span of ``period`` moved back six months (June for December, Q4 for Q2)."""
+    return add_months(period.start, -LAG_MONTHS), add_months(
+        period.end + dt.timedelta(days=1), -LAG_MONTHS
+    ) - dt.timedelta(days=1)
+
+
 @measure(
     id="OBA2-28",
     name="Fostering enquiries that become approved carers",
     area=AREA,
-    cohort="Foster carer enquiries received in the 12 months to the end of the period",
-    numerator="Enquiries that led to approval as a foster carer (by the ADM, by the period end)",
-    denominator="Foster carer enquiries",
-    period_type=PeriodType.ROLLING_12,
+    cohort="Foster carer enquiries received in the same span six months before the period",
+    numerator="Foster carer households approved by the Agency Decision Maker in the period",
+    denominator="Foster carer enquiries received six months before the period",
+    period_type=PeriodType.IN_PERIOD,
     unit=Unit.PERCENT,
     polarity=Polarity.HIGHER,
     good=10.0,
@@ -89,13 +101,21 @@ def _rows(found: pl.DataFrame, *, on: str, record: str, detail: str | pl.Expr) -
     frequency="Monthly",
 )
 def enquiry_conversion(data: Data, period: Period) -> Figure:
-    first, last = period.rolling_12_months()
-    found = data.frame("fostering_enquiries").filter(pl.col("received_on").is_between(first, last))
-    approved = found.filter(pl.col("approved").fill_null(False) & (pl.col("decided_on") <= last))
-    detail = pl.concat_str(pl.lit("enquiry from "), pl.col("source"))
+    first, last = six_months_before(period)
+    enquiries = data.frame("fostering_enquiries").filter(
+        pl.col("received_on").is_between(first, last)
+    )
+    approved = data.frame("fostering_assessments").filter(
+        pl.col("approved").fill_null(False) & in_period("decided_on", period)
+    )
     return percent(
-        _rows(approved, on="decided_on", record="id", detail=detail),
-        _rows(found, on="received_on", record="id", detail=detail),
+        _rows(approved, on="decided_on", record="enquiry_id", detail=pl.lit("approved by the ADM")),
+        _rows(
+            enquiries,
+            on="received_on",
+            record="id",
+            detail=pl.concat_str(pl.lit("enquiry from "), pl.col("source")),
+        ),
     )
 
 

@@ -31,8 +31,16 @@ def test_the_self_evaluation_pack_covers_six_and_twelve_months() -> None:
 def test_sections_compute_on_an_empty_database_without_inventing_figures() -> None:
     computed = compute_sections(self_evaluation.SECTIONS, Period.months_to(dt.date(2025, 7, 31), 6))
     exploitation = next(c for c in computed if c.section.title == "Exploitation")
-    assert not exploitation.has_data
-    assert {cell.text for _, _, cells in exploitation.rows for cell in cells} == {"No data yet"}
+    assert exploitation.has_data  # SE-EXP-01..03 count CAROLE records: none here, so 0
+    assert {cell.text for _, _, cells in exploitation.rows for cell in cells} == {"0"}
+    complaints = [
+        cell
+        for section in computed
+        for _, _, cells in section.rows
+        for cell in cells
+        if cell.measure.id == "SE-CMP-01"
+    ]
+    assert complaints and {cell.text for cell in complaints} == {"No data yet"}
     front_door = computed[0]
     contacts = front_door.rows[0][2][0]
     assert contacts.measure.id == "OBA1-04" and contacts.figure.value == 0

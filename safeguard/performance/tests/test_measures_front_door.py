@@ -203,8 +203,8 @@ MINE = {
     "SE-FD-01", "SE-FD-02", "SE-FD-03", "SE-FD-04", "SE-WF-01", "OUT-L1",
 }  # fmt: skip
 AWAITING = {
-    "OBA1-09", "OBA1-13", "OBA1-15", "OBA2-03", "OBA2-04",
-    "OBA2-07", "OBA2-08", "OBA2-13", "OBA2-18", "OBA2-19", "OBA3-02",
+    "OBA1-13", "OBA1-15", "OBA2-03", "OBA2-04",
+    "OBA2-07", "OBA2-08", "OBA2-18", "OBA2-19", "OBA3-02",
     "OBA3-03", "OBA3-04", "OBA3-06",
 }  # fmt: skip
 

@@ -41,6 +41,7 @@ CASE_APPS = (
     "exploitation",
     "partnership",
     "fostering",
+    "education",
     "people",
 )
 

@@ -2,16 +2,19 @@
 
 Every police PPN gets a consultation outcome, ~85% within 1 working day. High-risk
 outcomes are sized to seed 004's HRDA volume (269 cases in 6 months at scale 1.0, i.e.
-~45 a month) and listed at the next HRDA day (Mon, Tue, Thu, Fri); each listing has one
-to three actions. About a fifth of cases have not reduced risk and go on to the monthly
-HRDA Plus; most of those are then closed. Every HRDA case here comes from a PPN about
-children, so all have children in the household (seed 004: 65% of all HRDA cases).
+~45 a month, 2-3 a meeting) and drawn by the PPN's colour rating (a Red PPN about seven
+times as likely to go to HRDA as a Blue one; the seed gives no split), then listed at
+the next HRDA day (Mon, Tue, Thu, Fri); each listing has one to three actions. About a
+fifth of cases have not reduced risk and go on to the monthly HRDA Plus; most of those
+are then closed. Every HRDA case here comes from a PPN about children, so all have
+children in the household (seed 004: 65% of all HRDA cases; the rest are not known to
+children's social care).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import defaultdict
 
 from django.utils import timezone
 
@@ -44,6 +47,8 @@ ACTIONS = [
     "Social worker to visit and speak to the children.",
     "Offer the perpetrator a behaviour change programme.",
 ]
+#: How much likelier a PPN of each colour is to be judged high risk (relative weights).
+HRDA_WEIGHT = {"red": 2.0, "amber": 1.2, "green": 0.6, "blue": 0.3}
 OTHER_OUTCOMES = [
     PpnConsultationOutcome.NO_FURTHER_ACTION,
     PpnConsultationOutcome.INFORMATION_SHARED,
@@ -56,10 +61,12 @@ def generate(ctx: SynthContext) -> None:
     end = ctx.settings.end
     ppns = list(
         Contact.objects.filter(channel=ContactChannel.POLICE_PPN)
-        .only("id", "received_at", "outcome")
+        .only("id", "received_at", "outcome", "ppn_rating")
         .order_by("received_at")
     )
-    per_month = Counter(timezone.localtime(c.received_at).strftime("%Y-%m") for c in ppns)
+    per_month: defaultdict[str, float] = defaultdict(float)
+    for c in ppns:
+        per_month[timezone.localtime(c.received_at).strftime("%Y-%m")] += _weight(c)
     meetings: dict[tuple[str, dt.date], HrdaMeeting] = {}
 
     def meeting(kind: str, day: dt.date) -> HrdaMeeting:
@@ -124,8 +131,8 @@ def generate(ctx: SynthContext) -> None:
         consulted = received + dt.timedelta(hours=float(hours))
         if consulted.date() > end:
             continue
-        monthly = per_month[received.strftime("%Y-%m")] or 1
-        if rng.random() < min(0.6, HRDA_CASES_PER_MONTH * scale / monthly):
+        monthly = per_month[received.strftime("%Y-%m")] or 1.0
+        if rng.random() < min(0.9, HRDA_CASES_PER_MONTH * scale * _weight(contact) / monthly):
             outcome = PpnConsultationOutcome.HRDA
         elif contact.outcome == ContactOutcome.MASH_TRIAGE:
             outcome = PpnConsultationOutcome.MASH_TRIAGE
@@ -160,3 +167,7 @@ def generate(ctx: SynthContext) -> None:
             )
             for kind, day, reduced in listings:
                 list_case(case, kind, day, reduced)
+
+
+def _weight(contact: Contact) -> float:
+    return HRDA_WEIGHT.get(contact.ppn_rating, 1.0)

@@ -3,9 +3,11 @@
 Calibration (seed 003 SIP, OBA2-28/29; calibration.md gives no fostering volumes, so
 these are stated here): about 25 enquiries a month at scale 1.0; 35% progress to
 assessment and about a third of assessments end in approval, so roughly 12% of
-enquiries become carers (seed 003: 11.8% against a 10% target). Stage 1 takes about two
-months, stage 2 three to five, then panel and the Agency Decision Maker: about 6-7 months
-from assessment to approval (target 6). About 200 households (scale 1.0) were approved
+enquiries become carers (seed 003: 11.8% against a 10% target; OBA2-28, approvals in a
+month over the enquiries six months before, reads 0-21% by month at scale 1.0 and about
+12% over a year, which the calibration checks). Stage 1 takes about two months, stage 2
+three to five, then panel and the Agency Decision Maker: about 6-7 months from
+assessment to approval (target 6). About 200 households (scale 1.0) were approved
 before the history starts (seed 004: 70% of children in care with foster carers, 63% in
 our own provision). Each household is reviewed about yearly (a few late, some overdue at
 the end) and about 8% a year de-register. Anything after the end is left undone.

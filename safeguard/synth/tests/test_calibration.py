@@ -4,7 +4,8 @@ Generates scale 1.0 over 3 years (the journeys start with a burn-in, so the last
 in steady state; 6 years gives the same figures and takes twice as long). Counts are
 compared with targets scaled to the generated child population, rates and percentages as
 they are. SAFEGUARD_CALIBRATION_SCALE / _YEARS change the sample. Run with ``-s`` to see
-the table.
+the table. A target with a ``gap`` (a journey not yet calibrated, named in the target) is
+reported, not failed; every other target must be within tolerance.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import pytest
 from django.core.management import call_command
 
-from safeguard.synth.calibration import format_table, measure_calibration
+from safeguard.synth.calibration import TARGETS, format_table, measure_calibration
 
 END = dt.date(2024, 3, 31)
 SCALE = os.environ.get("SAFEGUARD_CALIBRATION_SCALE", "1.0")
@@ -39,5 +40,16 @@ def test_every_calibrated_quantity_is_within_tolerance():
     rows = measure_calibration(END)
     table = format_table(rows)
     print(f"\nCalibration at scale {SCALE} x {YEARS} years, as at {END}:\n{table}")
-    out = [row.target.quantity for row in rows if not row.within]
+    gaps = [f"{row.target.quantity} ({row.target.gap})" for row in rows if row.known_gap]
+    if gaps:
+        print("Known gaps, not yet calibrated:\n  " + "\n  ".join(gaps))
+    out = [row.target.quantity for row in rows if not row.within and not row.known_gap]
     assert not out, f"Out of tolerance: {', '.join(out)}\n{table}"
+
+
+def test_every_target_cites_its_seed_or_predates_the_citations():
+    """Targets added from issue 8 on name the seed section they come from."""
+    keys = [t.key for t in TARGETS]
+    for target in TARGETS[keys.index("missing_from_care") :]:
+        assert target.seed, f"{target.key} does not cite its seed"
+    assert len(set(keys)) == len(keys)

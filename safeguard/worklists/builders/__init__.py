@@ -18,6 +18,7 @@ from safeguard.worklists.builders.care import (
     rhi,
 )
 from safeguard.worklists.builders.common import WHAT, Builder, is_care_leaver, make_item
+from safeguard.worklists.builders.exploitation import mace, mace_plan_action
 from safeguard.worklists.builders.protection import (
     assessment,
     cin_review,
@@ -48,6 +49,8 @@ BUILDERS: tuple[Builder, ...] = (
     dental,
     pep,
     rhi,
+    mace,
+    mace_plan_action,
     care_leaver_contact,
     pathway_plan,
 )

@@ -46,6 +46,9 @@ WHAT: dict[str, str] = {
     "rhi": "Return home interview",
     "care_leaver_contact": "Keeping-in-touch contact",
     "pathway_plan": "Pathway plan review",
+    "mace": "First MACE meeting",
+    "mace_review": "MACE review",
+    "mace_plan_action": "MACE plan action",
 }
 
 #: Ages at which a looked-after child has a PEP (early years to the end of Year 13).
@@ -76,6 +79,8 @@ def make_item(
     context: Mapping[str, Any] | None = None,
     frequency: int | None = None,
     school: SchoolCalendar | None = None,
+    url_name: str = "people:child_record",
+    capability: str = "",
 ) -> WorkItem:
     context = dict(context or {})
     dob = context.get("dob")
@@ -95,6 +100,8 @@ def make_item(
         context=context,
         due_at=due_at,
         rule_what=rules[key].what,
+        url_name=url_name,
+        capability=capability,
     )
 
 
