@@ -96,6 +96,8 @@ def main() -> None:
         note("CIN census read", seconds)
         seconds, report = _timed(validate, cin)
         note("CIN census rules", seconds, f" ({report.height:,} failing rows)")
+        if report.height and run == 1:
+            print("    " + ", ".join(f"{c} x{n}" for c, n in report["code"].value_counts().rows()))
         seconds, ssda = _timed(read_ssda903, folder, year=args.year, previous=previous)
         note("SSDA903 read", seconds)
         seconds, report = _timed(validate, ssda)

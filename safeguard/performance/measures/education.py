@@ -74,16 +74,6 @@ def exclusions(since: dt.date | None) -> pl.DataFrame:
     )
 
 
-def open_to_social_care(data: Data, day: dt.date) -> pl.DataFrame:
-    """One row (``child_id``) per child open to children's social care on ``day``."""
-    return pl.concat(
-        [
-            data.frame(name).filter(open_on(start, end, day)).select("child_id")
-            for name, start, end in OPEN_TO_SOCIAL_CARE
-        ]
-    ).unique()
-
-
 def out_of_school_on(data: Data, day: dt.date) -> pl.DataFrame:
     """Every record that has a child out of school on ``day``: child_id, since, why."""
     episodes = (
@@ -112,16 +102,32 @@ def out_of_school_on(data: Data, day: dt.date) -> pl.DataFrame:
 
 
 def _cohort(data: Data, period: Period) -> pl.DataFrame:
-    """One row per child in the cohort: the earliest record in force and its kind."""
+    """One row per child in the cohort: the earliest record in force and its kind.
+
+    Built once per day for the run (OBA1-09 and OBA2-13 share it); the few children out
+    of school are found first, so the large case frames are only filtered for them.
+    """
     day = period.end
-    found = out_of_school_on(data, day).join(
-        open_to_social_care(data, day), on="child_id", how="semi"
-    )
-    return (
-        found.sort("child_id", "since")
-        .unique("child_id", keep="first", maintain_order=True)
-        .with_columns(days=((pl.lit(day) - pl.col("since")).dt.total_days() + 1))
-    )
+
+    def build(data: Data) -> pl.DataFrame:
+        out = out_of_school_on(data, day)
+        ids = out.get_column("child_id").unique()
+        open_ = pl.concat(
+            [
+                data.frame(name)
+                .filter(pl.col("child_id").is_in(ids) & open_on(start, end, day))
+                .select("child_id")
+                for name, start, end in OPEN_TO_SOCIAL_CARE
+            ]
+        )
+        return (
+            out.join(open_, on="child_id", how="semi")
+            .sort("child_id", "since")
+            .unique("child_id", keep="first", maintain_order=True)
+            .with_columns(days=((pl.lit(day) - pl.col("since")).dt.total_days() + 1))
+        )
+
+    return data.derived(f"{__name__}._cohort.{day.isoformat()}", build)
 
 
 def _rows(found: pl.DataFrame) -> pl.DataFrame:
