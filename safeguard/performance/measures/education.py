@@ -111,7 +111,7 @@ def _cohort(data: Data, period: Period) -> pl.DataFrame:
 
     def build(data: Data) -> pl.DataFrame:
         out = out_of_school_on(data, day)
-        ids = out.get_column("child_id").unique()
+        ids = out.get_column("child_id").unique().to_list()
         open_ = pl.concat(
             [
                 data.frame(name)
