@@ -222,6 +222,23 @@ class Planner:
         la = self.la_code if in_area else OTHER_LAS[int(rng.integers(len(OTHER_LAS)))]
         return Placement(kind, provider, carer, postcode, urn, la, not unregistered, distance)
 
+    def moved_to(
+        self, current: Placement, kind: str, age: int, unregistered: bool = False
+    ) -> Placement:
+        """A new placement that differs from ``current`` in what the SSDA903 shows of it.
+
+        Two draws can meet on the same type, provider, postcode and URN (about 1 in 700
+        moves between semi-independent placements); a move the return cannot see fails
+        rule 435, so such a draw is made again.
+        """
+        seen = (current.kind, current.provider, current.postcode, current.urn)
+        place = self.placement(kind, age, unregistered=unregistered)
+        for _ in range(20):
+            if (place.kind, place.provider, place.postcode, place.urn) != seen:
+                break
+            place = self.placement(kind, age, unregistered=unregistered)
+        return place
+
     def first_kind(self, age: int, outcome: str) -> str:
         rng = self.rng
         if outcome == "adoption" and rng.random() < 0.2:
@@ -419,7 +436,7 @@ class Planner:
                         current.place.provider if new_kind not in {"A5"} else (new_place.provider)
                     )
                 else:
-                    new_place = self.placement(new_kind, _age(dob, day), unregistered=unreg)
+                    new_place = self.moved_to(current.place, new_kind, _age(dob, day), unreg)
                 changed_legal = new_legal != current.legal
                 rne = {
                     (False, False): "P",
