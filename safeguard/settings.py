@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "safeguard.partnership",  # LADO (issue 8)
     "safeguard.fostering",  # fostering (issue 8)
     "safeguard.education",  # children out of school (issue 8)
+    "safeguard.quality",  # quality assurance (issue 9)
     "safeguard.governance",
     "safeguard.worklists",
     "safeguard.synth",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("partnership/", include("safeguard.partnership.urls")),  # LADO
     path("fostering/", include("safeguard.fostering.urls")),  # fostering (issue 8)
     path("education/", include("safeguard.education.urls")),  # children out of school
+    path("quality/", include("safeguard.quality.urls")),  # quality assurance (issue 9)
     path("teams/", include("safeguard.workforce.urls")),
     path("audit/", include("safeguard.audit.urls")),
     path("governance/", include("safeguard.governance.urls")),

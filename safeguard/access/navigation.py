@@ -25,6 +25,8 @@ class MenuEntry:
 MENU: tuple[MenuEntry, ...] = (
     # Daily work first, then governance and settings.
     MenuEntry("My work", "view_caseload", ("worklists:my_work",)),
+    MenuEntry("My supervision", "view_caseload", ("quality:supervision_mine",)),
+    MenuEntry("My audit actions", "view_caseload", ("quality:audit_my_actions",)),
     MenuEntry("Team", "manage_team", ("workforce:team",)),
     MenuEntry("MASH queue", "make_mash_decision", ("frontdoor:mash_queue",)),
     # -- domestic abuse (frontdoor) --
@@ -73,7 +75,41 @@ MENU: tuple[MenuEntry, ...] = (
         "view_exploitation_intelligence",
         ("exploitation:tactical_cohort",),
     ),
+    MenuEntry(
+        "CAROLE tactical queue",
+        "manage_exploitation_intelligence",
+        ("worklists:queue_carole_tactical",),
+    ),
     # -- end exploitation --
+    # -- partnership (issue 9) --
+    MenuEntry("Practice reviews", "manage_practice_reviews", ("partnership:review_list",)),
+    MenuEntry(
+        "Practice reviews queue", "manage_practice_reviews", ("worklists:queue_practice_reviews",)
+    ),
+    MenuEntry("Child deaths", "manage_child_deaths", ("partnership:child_death_list",)),
+    MenuEntry("CDOP statistics", "manage_child_deaths", ("partnership:child_death_statistics",)),
+    MenuEntry("Child death work queue", "manage_child_deaths", ("worklists:queue_child_deaths",)),
+    MenuEntry("Training", "manage_training", ("partnership:training_programme",)),
+    MenuEntry("Training work queue", "manage_training", ("worklists:queue_training",)),
+    MenuEntry("Training quarterly table", "manage_training", ("partnership:training_report",)),
+    MenuEntry("Partnership dataset", "view_performance", ("partnership:dataset_page",)),
+    MenuEntry("Partner survey", "manage_partnership_dataset", ("partnership:dataset_survey",)),
+    MenuEntry(
+        "Exception reports", "submit_exception_report", ("partnership:dataset_agency_reports",)
+    ),
+    MenuEntry("Review tracker", "manage_practice_reviews", ("partnership:review_tracker",)),
+    # -- quality assurance (issue 9) --
+    MenuEntry("Case audit programme", "manage_case_audits", ("quality:audit_programme",)),
+    MenuEntry("Case audit work queue", "manage_case_audits", ("worklists:queue_case_audits",)),
+    MenuEntry("My audits to complete", "conduct_case_audits", ("quality:audit_mine",)),
+    MenuEntry("Case audit report", "view_quality_report", ("quality:audit_report",)),
+    MenuEntry("Supervision of my team", "record_supervision", ("quality:supervision_team",)),
+    MenuEntry("Supervision work queue", "record_supervision", ("worklists:queue_supervision",)),
+    MenuEntry("Practice meetings", "manage_practice_meetings", ("quality:meeting_list",)),
+    MenuEntry("Practice meeting attendance", "view_quality_report", ("quality:meeting_report",)),
+    MenuEntry("Complaints and feedback", "manage_complaints", ("quality:complaint_list",)),
+    MenuEntry("Complaints work queue", "manage_complaints", ("worklists:queue_complaints",)),
+    MenuEntry("Complaints report", "view_quality_report", ("quality:complaint_report",)),
     MenuEntry(
         "Access reports",
         "view_access_reports",

@@ -238,6 +238,74 @@ CAPABILITIES: tuple[CapabilitySpec, ...] = (
         "intelligence records on persons of concern and locations.",
     ),
     # -- end exploitation intelligence --
+    # -- partnership (issue 9) --
+    CapabilitySpec(
+        "manage_practice_reviews",
+        "Run serious incident notifications and practice reviews",
+        "Serious incident notifications, rapid reviews, local child safeguarding practice "
+        "reviews, learning themes, multi-agency action plans and learning products.",
+    ),
+    CapabilitySpec(
+        "manage_child_deaths",
+        "Run child death reviews",
+        "Child death notifications, Joint Agency Responses, review meetings, the CDOP panel, "
+        "modifiable factors, the National Child Mortality Database export and statistics.",
+    ),
+    CapabilitySpec(
+        "manage_training",
+        "Run multi-agency training",
+        "Courses, bookings by agency, attendance, waiting lists, evaluations and the "
+        "quarterly training table.",
+    ),
+    CapabilitySpec(
+        "manage_partnership_dataset",
+        "Keep the partnership dataset",
+        "The ten basic metrics page, partners' quarterly exception reports and the partner "
+        "experience survey.",
+    ),
+    CapabilitySpec(
+        "submit_exception_report",
+        "Write one's agency's exception report",
+        "Write the quarterly exception report (risks, emerging priorities, resources, "
+        "workforce) for one's own partner agency.",
+    ),
+    # -- end partnership --
+    # -- quality assurance (issue 9) --
+    CapabilitySpec(
+        "manage_case_audits",
+        "Run the case audit programme",
+        "Plan audits and dip samples, moderate completed audits, track practice themes and "
+        "actions, and record the service-wide judgement.",
+    ),
+    CapabilitySpec(
+        "conduct_case_audits",
+        "Audit cases",
+        "Complete the case audits and dip samples assigned to one (the audited child's "
+        "record opens while the audit is in hand).",
+    ),
+    CapabilitySpec(
+        "view_quality_report",
+        "See quality assurance reports",
+        "Audit, supervision, practice meeting, complaints and feedback reports: counts and "
+        "references, no child's name.",
+    ),
+    CapabilitySpec(
+        "manage_practice_meetings",
+        "Run practice meetings",
+        "The mandatory QA meeting and the Diagonal Slice: invitations, apologies, attendance.",
+    ),
+    CapabilitySpec(
+        "record_supervision",
+        "Record supervision",
+        "Record the case supervision of the workers one manages, with the management "
+        "direction on each child discussed.",
+    ),
+    CapabilitySpec(
+        "manage_complaints",
+        "Handle complaints, compliments and feedback",
+        "Record and answer complaints, record compliments and family feedback surveys.",
+    ),
+    # -- end quality assurance --
 )
 
 CAPABILITY_CODES: frozenset[str] = frozenset(c.code for c in CAPABILITIES)
@@ -294,6 +362,9 @@ ROLES: tuple[RoleSpec, ...] = (
             *_UNREGISTERED_MANAGER,
             "manage_fostering",  # fostering
             "view_fostering_report",  # fostering
+            "conduct_case_audits",  # quality assurance
+            "view_quality_report",  # quality assurance
+            "record_supervision",  # quality assurance
         ),
     ),
     RoleSpec(
@@ -327,6 +398,10 @@ ROLES: tuple[RoleSpec, ...] = (
             "view_fostering_report",  # fostering
             "view_exploitation_intelligence",  # exploitation intelligence
             "manage_exploitation_intelligence",  # exploitation intelligence
+            "manage_case_audits",  # quality assurance: plans, moderates, the judgement
+            "conduct_case_audits",  # quality assurance
+            "view_quality_report",  # quality assurance
+            "record_supervision",  # quality assurance
         ),
     ),
     RoleSpec(
@@ -391,6 +466,27 @@ ROLES: tuple[RoleSpec, ...] = (
             "view_performance",
             "view_notifications",
             "view_lado_report",  # LADO
+            "manage_practice_reviews",  # partnership
+            "manage_child_deaths",  # partnership
+            "manage_training",  # partnership
+            "manage_partnership_dataset",  # partnership
+        ),
+    ),
+    RoleSpec(
+        "quality_assurance",
+        "Quality assurance officer",
+        "Runs case audits, practice meetings, complaints and feedback; opens a child's record "
+        "only while auditing it.",
+        _caps(
+            "open_child_record",
+            "search_people",
+            "view_notifications",
+            "manage_case_audits",
+            "conduct_case_audits",
+            "view_quality_report",
+            "manage_practice_meetings",
+            "manage_complaints",
+            "view_performance",
         ),
     ),
     RoleSpec(
@@ -404,6 +500,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "export_returns",
             "view_notifications",
             "view_fostering_report",  # fostering
+            "view_quality_report",  # quality assurance
         ),
     ),
     RoleSpec(
@@ -411,7 +508,7 @@ ROLES: tuple[RoleSpec, ...] = (
         "Partner agency user",
         "Police, health, education, probation or housing; only what was shared with "
         "their agency under a sharing agreement.",
-        _caps("open_child_record", "view_notifications"),
+        _caps("open_child_record", "view_notifications", "submit_exception_report"),
         is_partner=True,
     ),
     RoleSpec(
@@ -439,6 +536,7 @@ WORKER_ROLE_TO_ROLE: dict[str, str] = {
     "lado": "lado",
     "analyst": "performance_analyst",
     "partnership": "partnership_business_unit",
+    "qa_officer": "quality_assurance",
 }
 
 

@@ -304,6 +304,30 @@ def governance_function(name: str) -> Callable[..., Any] | None:
     return getattr(selectors, name, None)
 
 
+def quality_function(name: str) -> Callable[..., Any] | None:
+    """A selector of the quality app's case audits, or None until it provides it.
+
+    Imported lazily: quality sits above access in the app layering.
+    """
+    module = "safeguard.quality.selectors.audits"
+    try:
+        selectors = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+    return getattr(selectors, name, None)
+
+
+@rules.predicate
+def is_auditing(user: Any, child: Any) -> bool:
+    """A case audit of the child is assigned to the user's worker and is in hand (not yet
+    completed, or completed in the last 30 days)."""
+    worker = worker_of(user)
+    check = quality_function("is_auditing")
+    return worker is not None and check is not None and bool(check(worker, child))
+
+
 @rules.predicate
 def is_shared_with_users_agency(user: Any, child: Any) -> bool:
     """Information about the child was disclosed to the user's agency under an agreement."""
@@ -399,6 +423,14 @@ def _q_shared(user: Any) -> Q:
     return Q(pk__in=shared(agency).values("pk"))
 
 
+def _q_auditing(user: Any) -> Q:
+    worker = worker_of(user)
+    in_hand = quality_function("children_being_audited")
+    if worker is None or in_hand is None:
+        return Q(pk__in=[])
+    return Q(pk__in=in_hand(worker).values("child_id"))
+
+
 @dataclass(frozen=True)
 class ObjectRule:
     code: str
@@ -449,6 +481,9 @@ OBJECT_RULES: dict[str, ObjectRule] = {
             is_shared_with_users_agency,
             _q_shared,
         ),
+        ObjectRule(
+            "auditing", "A case audit assigned to them is in hand", is_auditing, _q_auditing
+        ),
     )
 }
 
@@ -457,13 +492,14 @@ RULES_BY_ROLE: dict[str, tuple[str, ...]] = {
     "social_worker": ("allocated", "own_team"),
     "consultant_social_worker": ("allocated", "own_team"),
     # "mash_queue" reaches only a team manager whose team is the MASH (works_the_mash_queue).
-    "team_manager": ("allocated", "own_team", "mash_queue", "unallocated"),
-    "service_manager": ("allocated", "service_area", "unallocated"),
+    "team_manager": ("allocated", "own_team", "mash_queue", "unallocated", "auditing"),
+    "service_manager": ("allocated", "service_area", "unallocated", "auditing"),
     "mash_officer": ("allocated", "mash_queue"),
     "early_help_worker": ("allocated", "early_help"),
     "conference_support": ("conference_queue",),
     "cp_chair_iro": ("chair",),
     "partner_agency": ("shared_with_agency",),
+    "quality_assurance": ("auditing",),
 }
 
 #: On a restricted record the allocated worker and their team manager keep access; everyone

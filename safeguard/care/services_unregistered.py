@@ -1,4 +1,7 @@
-"""Writes for the unregistered placements register, its visits and its issued reports.
+"""Writes for the unregistered placements register, its visits and its issued reports
+(the visits in ``services_unregistered_visits``, the reports in
+``services_unregistered_documents``, the shared checks in ``services_unregistered_rules``;
+all importable from here).
 
 One function per business action, keyword-only, in one transaction. Each checks its rules
 before writing anything and raises ``ValidationError`` keyed by the field at fault. An
@@ -11,20 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
 
-from safeguard.care import reports_unregistered as reports
 from safeguard.care import selectors_unregistered as selectors
 from safeguard.care.models import LookedAfterEpisode
 from safeguard.care.models_unregistered import (
-    DocumentKind,
-    IndependentVisit,
-    IssuedDocument,
-    IssuedDocumentEntry,
-    Judgement,
-    NoRegisteredPlaceReason,
-    PrivateConversation,
     ProgressStep,
     ProgressUpdate,
     UnregisteredEndReason,
@@ -32,84 +26,30 @@ from safeguard.care.models_unregistered import (
     UnregisteredSetting,
 )
 from safeguard.care.selectors import period_on
-from safeguard.core import clock
+from safeguard.care.services_unregistered_documents import issue_document, issue_documents
+from safeguard.care.services_unregistered_rules import (
+    check_approval,
+    check_reason,
+    check_version,
+    choice,
+    lock,
+    text,
+    within,
+)
+from safeguard.care.services_unregistered_visits import RECORDS, record_independent_visit
 from safeguard.core import validation as v
-from safeguard.core.exceptions import StaleRecordError
-from safeguard.workforce.models import Worker
 
-
-def _check_version(placement: UnregisteredPlacement, expected_version: int | None) -> None:
-    if expected_version is not None and placement.version != expected_version:
-        raise StaleRecordError(
-            model_label=str(placement._meta.verbose_name),
-            pk=placement.pk,
-            expected=expected_version,
-            current=placement.version,
-        )
-
-
-def _lock(placement: UnregisteredPlacement) -> UnregisteredPlacement:
-    return UnregisteredPlacement.objects.select_for_update().get(pk=placement.pk)
-
-
-def _choice(value: str, choices: type, *, field: str, message: str) -> None:
-    if value not in choices.values:  # type: ignore[attr-defined]
-        raise v.fail(field, message)
-
-
-def _text(value: str, *, field: str, message: str) -> str:
-    cleaned = value.strip()
-    if not cleaned:
-        raise v.fail(field, message)
-    return cleaned
-
-
-def _within(placement: UnregisteredPlacement, day: dt.date, *, field: str, label: str) -> None:
-    """On or after the day the child moved in, not after the end, not in the future."""
-    v.not_in_future(day, field=field, label=label)
-    if day < placement.started_on:
-        raise v.fail(
-            field,
-            f"{label} ({day:%d/%m/%Y}) cannot be before the child moved in "
-            f"({placement.started_on:%d/%m/%Y}).",
-        )
-    if placement.ended_on is not None and day > placement.ended_on:
-        raise v.fail(
-            field,
-            f"{label} ({day:%d/%m/%Y}) cannot be after the placement ended "
-            f"({placement.ended_on:%d/%m/%Y}).",
-        )
-
-
-def _check_reason(reason: str, reason_detail: str) -> str:
-    _choice(
-        reason,
-        NoRegisteredPlaceReason,
-        field="reason",
-        message="Select why no registered place was available",
-    )
-    return _text(
-        reason_detail,
-        field="reason_detail",
-        message="Say which registered homes were approached and why none could offer a place",
-    )
-
-
-def _check_approval(
-    approved_on: dt.date | None, approved_by: str, *, ended_on: dt.date | None
-) -> str:
-    if approved_on is None:
-        raise v.fail("approved_on", "Enter the date the Corporate Director approved the placement")
-    v.not_in_future(approved_on, field="approved_on", label="Date of approval")
-    if ended_on is not None and approved_on > ended_on:
-        raise v.fail(
-            "approved_on",
-            f"The placement ended on {ended_on:%d/%m/%Y}: an approval dated "
-            f"{approved_on:%d/%m/%Y} cannot be recorded for it.",
-        )
-    return _text(
-        approved_by, field="approved_by", message="Enter the name of the Corporate Director"
-    )
+__all__ = [
+    "RECORDS",
+    "end_unregistered_placement",
+    "issue_document",
+    "issue_documents",
+    "record_director_approval",
+    "record_independent_visit",
+    "record_no_registered_place_reason",
+    "record_progress",
+    "record_unregistered_placement",
+]
 
 
 @transaction.atomic
@@ -145,18 +85,18 @@ def record_unregistered_placement(
             "episode",
             f"The placement from {first.started_on:%d/%m/%Y} is already on the register.",
         )
-    address = _text(address, field="address", message="Enter the address the child is living at")
-    provider = _text(provider, field="provider", message="Enter who provides the care and staffing")
-    _choice(
+    address = text(address, field="address", message="Enter the address the child is living at")
+    provider = text(provider, field="provider", message="Enter who provides the care and staffing")
+    choice(
         setting,
         UnregisteredSetting,
         field="setting",
         message="Select the kind of accommodation",
     )
-    reason_detail = _check_reason(reason, reason_detail)
+    reason_detail = check_reason(reason, reason_detail)
     left = selectors.placement_ended_on(first)
     if approved_on is not None or approved_by.strip():
-        approved_by = _check_approval(approved_on, approved_by, ended_on=left)
+        approved_by = check_approval(approved_on, approved_by, ended_on=left)
     return UnregisteredPlacement.objects.create(
         child_id=first.child_id,
         episode=first,
@@ -183,15 +123,15 @@ def record_director_approval(
 ) -> UnregisteredPlacement:
     """The Corporate Director agreed the placement (due by the day the child moved in; a
     later approval is recorded with its own date, and counts as late)."""
-    placement = _lock(placement)
-    _check_version(placement, expected_version)
+    placement = lock(placement)
+    check_version(placement, expected_version)
     if placement.approved_on is not None:
         raise v.fail(
             "approved_on",
             f"The Corporate Director's approval is already recorded "
             f"({placement.approved_on:%d/%m/%Y}, {placement.approved_by}).",
         )
-    placement.approved_by = _check_approval(approved_on, approved_by, ended_on=placement.ended_on)
+    placement.approved_by = check_approval(approved_on, approved_by, ended_on=placement.ended_on)
     placement.approved_on = approved_on
     placement.approval_note = note.strip()
     placement.save()
@@ -207,9 +147,9 @@ def record_no_registered_place_reason(
     expected_version: int | None = None,
 ) -> UnregisteredPlacement:
     """Correct or bring up to date why no registered place could be found."""
-    placement = _lock(placement)
-    _check_version(placement, expected_version)
-    placement.reason_detail = _check_reason(reason, reason_detail)
+    placement = lock(placement)
+    check_version(placement, expected_version)
+    placement.reason_detail = check_reason(reason, reason_detail)
     placement.reason = reason
     placement.save()
     return placement
@@ -220,117 +160,13 @@ def record_progress(
     *, placement: UnregisteredPlacement, recorded_on: dt.date, step: str, note: str
 ) -> ProgressUpdate:
     """Progress towards a registered place, or towards the home's registration."""
-    placement = _lock(placement)
+    placement = lock(placement)
     v.require(recorded_on, field="recorded_on", label="Date of the update")
-    _within(placement, recorded_on, field="recorded_on", label="Date of the update")
-    _choice(step, ProgressStep, field="step", message="Select where things have got to")
-    note = _text(note, field="note", message="Say what has happened and what happens next")
+    within(placement, recorded_on, field="recorded_on", label="Date of the update")
+    choice(step, ProgressStep, field="step", message="Select where things have got to")
+    note = text(note, field="note", message="Say what has happened and what happens next")
     return ProgressUpdate.objects.create(
         placement=placement, recorded_on=recorded_on, step=step, note=note
-    )
-
-
-RECORDS = {
-    "daily_log_checked": "the daily log",
-    "complaints_checked": "the complaints record",
-    "sanctions_checked": "the sanctions record",
-    "restraint_checked": "the restraint record",
-}
-
-
-@transaction.atomic
-def record_independent_visit(
-    *,
-    placement: UnregisteredPlacement,
-    visited_on: dt.date,
-    visitor: Worker,
-    child_spoken_to: str,
-    staff_spoken_to: str,
-    physical_condition: str,
-    daily_log_checked: bool,
-    complaints_checked: bool,
-    sanctions_checked: bool,
-    restraint_checked: bool,
-    standard_of_care: str,
-    opinion: str,
-    records_note: str = "",
-    actions: str = "",
-) -> IndependentVisit:
-    """A monthly Regulation 44-style visit (seed 000 §4.3).
-
-    The visitor is independent of the child's care, so never their allocated worker. A
-    record not checked needs a note saying why; an inadequate judgement needs the actions
-    agreed. One visit per placement per day.
-    """
-    from safeguard.people.record import allocated_worker
-
-    placement = _lock(placement)
-    v.require(visited_on, field="visited_on", label="Date of the visit")
-    _within(placement, visited_on, field="visited_on", label="Date of the visit")
-    if visitor is None:
-        raise v.fail("visitor", "Select who made the visit")
-    allocated = allocated_worker(placement.child)
-    if allocated is not None and allocated.pk == visitor.pk:
-        raise v.fail(
-            "visitor",
-            f"{visitor.first_name} {visitor.last_name} is the child's allocated worker: the "
-            "visit must be made by someone independent of the child's care.",
-        )
-    for field, value, who in (
-        ("child_spoken_to", child_spoken_to, "the child was"),
-        ("staff_spoken_to", staff_spoken_to, "the staff were"),
-    ):
-        _choice(
-            value,
-            PrivateConversation,
-            field=field,
-            message=f"Say whether {who} spoken to in private",
-        )
-    _choice(
-        physical_condition,
-        Judgement,
-        field="physical_condition",
-        message="Select your judgement of the physical condition of the home",
-    )
-    checks = {
-        "daily_log_checked": daily_log_checked,
-        "complaints_checked": complaints_checked,
-        "sanctions_checked": sanctions_checked,
-        "restraint_checked": restraint_checked,
-    }
-    missed = [RECORDS[name] for name, done in checks.items() if not done]
-    if missed and not records_note.strip():
-        raise v.fail(
-            "records_note",
-            f"Say why {' and '.join(missed)} {'was' if len(missed) == 1 else 'were'} not checked",
-        )
-    _choice(
-        standard_of_care,
-        Judgement,
-        field="standard_of_care",
-        message="Select your judgement of the standard of care",
-    )
-    opinion = _text(opinion, field="opinion", message="Give your opinion of the standard of care")
-    inadequate = Judgement.INADEQUATE in {physical_condition, standard_of_care}
-    if inadequate and not actions.strip():
-        raise v.fail("actions", "Say what actions were agreed: a judgement is inadequate")
-    if IndependentVisit.objects.filter(placement=placement, visited_on=visited_on).exists():
-        raise v.fail(
-            "visited_on",
-            f"A visit on {visited_on:%d/%m/%Y} is already recorded for this placement.",
-        )
-    return IndependentVisit.objects.create(
-        placement=placement,
-        visited_on=visited_on,
-        visitor=visitor,
-        child_spoken_to=child_spoken_to,
-        staff_spoken_to=staff_spoken_to,
-        physical_condition=physical_condition,
-        standard_of_care=standard_of_care,
-        records_note=records_note.strip(),
-        opinion=opinion,
-        actions=actions.strip(),
-        **checks,
     )
 
 
@@ -350,8 +186,8 @@ def end_unregistered_placement(
     is the day the period of care ended; the home being registered is a day the child was
     still living there.
     """
-    placement = _lock(placement)
-    _check_version(placement, expected_version)
+    placement = lock(placement)
+    check_version(placement, expected_version)
     if placement.ended_on is not None:
         raise v.fail(
             "ended_on",
@@ -365,7 +201,7 @@ def end_unregistered_placement(
             f"The end ({ended_on:%d/%m/%Y}) cannot be before the child moved in "
             f"({placement.started_on:%d/%m/%Y}).",
         )
-    _choice(end_reason, UnregisteredEndReason, field="end_reason", message="Select how it ended")
+    choice(end_reason, UnregisteredEndReason, field="end_reason", message="Select how it ended")
     left = selectors.placement_left_on(placement)
     if end_reason == UnregisteredEndReason.HOME_REGISTERED:
         if left is not None and left <= ended_on:
@@ -397,53 +233,3 @@ def end_unregistered_placement(
 
 
 # --- issued documents -----------------------------------------------------------------------
-
-
-@transaction.atomic
-def issue_document(
-    *, kind: str, as_at: dt.date, with_pdf: bool = True
-) -> tuple[IssuedDocument, bool]:
-    """Issue the weekly report or the Ofsted notification for the period holding ``as_at``.
-
-    Idempotent: a period that already has its document gets it back unchanged
-    (``created`` False). The document keeps its content as issued, and names each
-    placement it covered, from which the next report's deadline counts.
-    """
-    _choice(kind, DocumentKind, field="kind", message="Choose the weekly report or Ofsted list")
-    if as_at > clock.today():
-        raise v.fail("as_at", f"A report cannot be issued as at a future day ({as_at:%d/%m/%Y}).")
-    existing = selectors.issued_for(kind, reports.period_of(kind, as_at)[0])
-    if existing is not None:
-        return existing, False
-    report = reports.build_report(kind, as_at)
-    html = reports.report_html(report)
-    try:
-        with transaction.atomic():
-            document = IssuedDocument.objects.create(
-                kind=kind,
-                period_start=report.period_start,
-                period_end=report.period_end,
-                as_at=as_at,
-                issued_at=timezone.now(),
-                recipients=report.recipients,
-                placement_count=len(report.rows),
-                html=html,
-                csv=reports.rows_csv(report.rows),
-                pdf=reports.html_to_pdf(html) if with_pdf else b"",
-            )
-    except IntegrityError:
-        # Another run issued it a moment ago: that one stands.
-        found = selectors.issued_for(kind, report.period_start)
-        assert found is not None
-        return found, False
-    for row in report.rows:
-        IssuedDocumentEntry.objects.create(document=document, placement=row.placement)
-    return document, True
-
-
-def issue_documents(*, as_at: dt.date, with_pdf: bool = True) -> list[tuple[IssuedDocument, bool]]:
-    """What the schedule runs: this week's report and this month's Ofsted notification."""
-    return [
-        issue_document(kind=kind, as_at=as_at, with_pdf=with_pdf)
-        for kind in (DocumentKind.WEEKLY, DocumentKind.OFSTED)
-    ]

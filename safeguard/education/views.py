@@ -13,27 +13,23 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms as django_forms
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from safeguard.access.decorators import requires
 from safeguard.access.guards import open_child_record
 from safeguard.care.pages import Fact, day
 from safeguard.core import clock
-from safeguard.core.forms import submit_to_service
+from safeguard.core.views_steps import posted, step_form_page
 from safeguard.education import forms, selectors, services
 from safeguard.education.models import Exclusion, MissingEducationEpisode, PartTimeTimetable
 
 VIEW = "access.open_child_record"
 CASEWORK = "access.record_casework"
 PER_PAGE = 20
-
-
-def _data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _form_page(
@@ -50,23 +46,26 @@ def _form_page(
     warning: str = "",
     show_form: bool = True,
 ) -> HttpResponse:
-    """GET shows the form; a valid POST runs the service and goes back to the overview."""
-    if request.method == "POST" and show_form and form.is_valid():
-        data = form.cleaned_data
-        if submit_to_service(form, lambda: action(data)) is not None:
-            messages.success(request, success)
-            return redirect("education:overview", child_id=child.pk)
-    context = {
-        "child": child,
-        "form": form,
-        "title": title,
-        "button": button,
-        "facts": facts,
-        "intro": intro,
-        "warning": warning,
-        "show_form": show_form,
-    }
-    return render(request, "education/form.html", context)
+    """The shared step form page (``core.views_steps``): GET shows the form; a valid POST
+    runs the service and goes back to the child's education overview."""
+    return step_form_page(
+        request,
+        form,
+        template="education/form.html",
+        title=title,
+        button=button,
+        action=action,
+        success=success,
+        done=reverse("education:overview", kwargs={"child_id": child.pk}),
+        facts=facts,
+        intro=intro,
+        warning=warning,
+        show_form=show_form,
+        context={
+            "child": child,
+            "caption": f"{child.first_name} {child.last_name} ({child.la_child_id})",
+        },
+    )
 
 
 def _episode(child: Any, episode_id: uuid.UUID) -> MissingEducationEpisode:
@@ -125,7 +124,7 @@ def overview(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def record_missing_education(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
     child = open_child_record(request, child_id, summary="Record a missing education episode")
-    form = forms.MissingEducationForm(_data(request))
+    form = forms.MissingEducationForm(posted(request))
     current = selectors.open_missing_education(child)
     return _form_page(
         request,
@@ -159,7 +158,7 @@ def close_missing_education(
 ) -> HttpResponse:
     child = open_child_record(request, child_id, summary="End a missing education episode")
     episode = _episode(child, episode_id)
-    form = forms.CloseMissingEducationForm(_data(request), initial={"version": episode.version})
+    form = forms.CloseMissingEducationForm(posted(request), initial={"version": episode.version})
     return _form_page(
         request,
         child,
@@ -187,7 +186,7 @@ def close_missing_education(
 @require_http_methods(["GET", "POST"])
 def record_exclusion(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
     child = open_child_record(request, child_id, summary="Record an exclusion")
-    form = forms.ExclusionForm(_data(request))
+    form = forms.ExclusionForm(posted(request))
     return _form_page(
         request,
         child,
@@ -216,7 +215,7 @@ def lift_exclusion(
 ) -> HttpResponse:
     child = open_child_record(request, child_id, summary="Record an exclusion lifted")
     exclusion = _exclusion(child, exclusion_id)
-    form = forms.LiftExclusionForm(_data(request), initial={"version": exclusion.version})
+    form = forms.LiftExclusionForm(posted(request), initial={"version": exclusion.version})
     done = exclusion.lifted or exclusion.reintegrated_on is not None
     return _form_page(
         request,
@@ -241,7 +240,7 @@ def record_reintegration(
 ) -> HttpResponse:
     child = open_child_record(request, child_id, summary="Record a new school after exclusion")
     exclusion = _exclusion(child, exclusion_id)
-    form = forms.ReintegrationForm(_data(request), initial={"version": exclusion.version})
+    form = forms.ReintegrationForm(posted(request), initial={"version": exclusion.version})
     done = not exclusion.is_permanent or exclusion.lifted or exclusion.reintegrated_on is not None
     return _form_page(
         request,
@@ -267,7 +266,7 @@ def record_reintegration(
 @require_http_methods(["GET", "POST"])
 def record_timetable(request: HttpRequest, child_id: uuid.UUID) -> HttpResponse:
     child = open_child_record(request, child_id, summary="Record a part-time timetable")
-    form = forms.PartTimeTimetableForm(_data(request))
+    form = forms.PartTimeTimetableForm(posted(request))
     return _form_page(
         request,
         child,
@@ -295,7 +294,7 @@ def end_timetable(
 ) -> HttpResponse:
     child = open_child_record(request, child_id, summary="End a part-time timetable")
     timetable = _timetable(child, timetable_id)
-    form = forms.EndTimetableForm(_data(request), initial={"version": timetable.version})
+    form = forms.EndTimetableForm(posted(request), initial={"version": timetable.version})
     running = timetable.ended_on is None
     return _form_page(
         request,

@@ -26,7 +26,13 @@ def report_rows(report: SufficiencyReport) -> list[list[Any]]:
         ["Journey", "Period", "Enquiries", report.enquiries],
         ["Journey", "Period", "Assessments started", report.assessments_started],
         ["Journey", "Period", "Approvals", report.approvals],
-        ["Journey", "Period", "Conversion %", report.conversion_percent],
+        [
+            "Journey",
+            f"Six months before ({report.lag_start.isoformat()} to {report.lag_end.isoformat()})",
+            "Enquiries",
+            report.lagged_enquiries,
+        ],
+        ["Journey", "Period", "Conversion % (OBA2-28)", report.conversion_percent],
         [
             "Journey",
             "Period",

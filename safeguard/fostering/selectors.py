@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from safeguard.core.calendar import add_months
 from safeguard.core.timescales.compute import compute_due
 from safeguard.fostering.models import (
     ApprovalType,
@@ -16,6 +17,10 @@ from safeguard.fostering.models import (
     FosteringAssessment,
     FosteringEnquiry,
 )
+
+#: The conversion compares approvals with the enquiries of this many months before (seed
+#: 003 OBA2-28; ``safeguard.performance.measures.fostering.LAG_MONTHS`` is the same).
+CONVERSION_LAG_MONTHS = 6
 
 STAGES = ("open", "stage_1", "stage_2", "awaiting_decision", "approved", "closed")
 STAGE_LABELS = {
@@ -102,6 +107,10 @@ class SufficiencyReport:
     assessments_started: int
     approvals: int
     conversion_percent: float | None
+    #: OBA2-28's denominator: enquiries received in the span six months before.
+    lagged_enquiries: int
+    lag_start: dt.date
+    lag_end: dt.date
     median_months_to_approval: float | None
     by_type: list[TypeRow] = field(default_factory=list)
     reviews_overdue: int = 0
@@ -115,13 +124,25 @@ class SufficiencyReport:
         return sum(r.vacancies for r in self.by_type)
 
 
+def lagged_span(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The span ``start``..``end`` moved back ``CONVERSION_LAG_MONTHS`` (OBA2-28's
+    enquiries: June for December, Q4 for Q2; the same arithmetic as the measure's)."""
+    return add_months(start, -CONVERSION_LAG_MONTHS), add_months(
+        end + dt.timedelta(days=1), -CONVERSION_LAG_MONTHS
+    ) - dt.timedelta(days=1)
+
+
 def sufficiency_report(start: dt.date, end: dt.date, *, today: dt.date) -> SufficiencyReport:
     """The fostering sufficiency figures for ``start``..``end`` (counts only, no names).
 
-    Conversion is approvals in the period over enquiries in the period; the median counts
-    months from the start of stage 1 to the ADM's approval for approvals in the period.
+    Conversion is OBA2-28's (seed 003): approvals in the period over the enquiries
+    received in the same span six months before, as an assessment takes about six
+    months; the period's own enquiries are shown beside it. The median counts months
+    from the start of stage 1 to the ADM's approval for approvals in the period.
     """
     enquiries = FosteringEnquiry.objects.filter(received_on__range=(start, end)).count()
+    lag_start, lag_end = lagged_span(start, end)
+    lagged = FosteringEnquiry.objects.filter(received_on__range=(lag_start, lag_end)).count()
     started = FosteringAssessment.objects.filter(stage_one_started_on__range=(start, end)).count()
     approved = list(
         FosteringAssessment.objects.filter(approved=True, decided_on__range=(start, end))
@@ -147,7 +168,10 @@ def sufficiency_report(start: dt.date, end: dt.date, *, today: dt.date) -> Suffi
         enquiries=enquiries,
         assessments_started=started,
         approvals=len(approved),
-        conversion_percent=round(100 * len(approved) / enquiries, 1) if enquiries else None,
+        conversion_percent=round(100 * len(approved) / lagged, 1) if lagged else None,
+        lagged_enquiries=lagged,
+        lag_start=lag_start,
+        lag_end=lag_end,
         median_months_to_approval=round(statistics.median(months), 1) if months else None,
         by_type=rows,
         reviews_overdue=sum(1 for h in active if review_overdue(h, today)),

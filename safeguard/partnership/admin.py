@@ -50,3 +50,12 @@ class AllegationMeetingAdmin(BaseAdmin):
     list_select_related = ("allegation",)
     raw_id_fields = ("allegation",)
     date_hierarchy = "held_on"
+
+
+# Issue 9: each process registers its models in its own module.
+from safeguard.partnership import (  # noqa: E402, F401
+    admin_child_deaths,
+    admin_dataset,
+    admin_reviews,
+    admin_training,
+)

@@ -1,6 +1,6 @@
 """URLs of the partnership app (mounted at /partnership/). Every view declares its rule."""
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from safeguard.partnership.views import lado, lado_report
 
@@ -21,4 +21,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         lado_report.report_export,
         name="lado_report_export",
     ),
+    # issue 9: each process's URLs in its own module, in this namespace
+    path("", include("safeguard.partnership.urls_reviews")),
+    path("", include("safeguard.partnership.urls_child_deaths")),
+    path("", include("safeguard.partnership.urls_training")),
+    path("", include("safeguard.partnership.urls_dataset")),
 ]

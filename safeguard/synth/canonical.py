@@ -39,6 +39,11 @@ REFERENCE_MODELS: dict[str, tuple[str, ...]] = {
     "access.Capability": ("code",),
     "access.Role": ("code",),
     "governance.RetentionRule": ("record_type",),
+    # Issue 9's lists (their ids are fixed by safeguard.core.reference, their times are not).
+    "partnership.LearningTheme": ("code",),
+    "partnership.ModifiableFactor": ("code",),
+    "partnership.TrainingAgency": ("name",),
+    "quality.PracticeTheme": ("name",),
 }
 #: Not generated data: the audit log records when the generator ran (wall-clock times).
 EXCLUDED_APPS = frozenset({"audit"})

@@ -160,6 +160,8 @@ def _no_future_dates(check: Check) -> Iterator[Violation]:
                     "half_term_ends_on",
                     "half_term_starts_on",
                     "period_end",  # a weekly report issued mid-week covers to Sunday
+                    "planned_publication_on",  # a practice review's planned publication
+                    "response_due_on",  # a complaint answered in 20 working days
                     "starts_on",
                     "scheduled_for",
                 }:
@@ -240,13 +242,19 @@ def _not_before_birth(check: Check) -> Iterator[Violation]:
 # Domain rules live in safeguard.synth.checks.*; importing registers them.
 from safeguard.synth.checks import (  # noqa: E402,F401
     care,
+    case_audits,
+    child_deaths,
     cin,
+    complaints,
     earlyhelp,
     education,
     exploitation,
     frontdoor,
     lado,
+    practice_reviews,
     protection,
+    supervision,
+    training,
     unregistered,
     workforce,
 )

@@ -28,6 +28,13 @@ PHASES: list[tuple[str, str]] = [
     ("Fostering enquiries, approvals and households", "safeguard.synth.journeys.fostering"),
     ("Children out of school and exclusions", "safeguard.synth.journeys.education"),
     ("PPN consultations and HRDA meetings", "safeguard.synth.journeys.domestic_abuse"),
+    ("Serious incidents and practice reviews", "safeguard.synth.journeys.practice_reviews"),
+    ("Child death reviews", "safeguard.synth.journeys.child_deaths"),
+    ("Multi-agency training", "safeguard.synth.journeys.training"),
+    ("Partnership dataset and partner survey", "safeguard.synth.journeys.partnership_dataset"),
+    ("Case audits and dip samples", "safeguard.synth.journeys.case_audits"),
+    ("Supervision and practice meetings", "safeguard.synth.journeys.supervision"),
+    ("Complaints, compliments and family feedback", "safeguard.synth.journeys.complaints"),
 ]
 
 

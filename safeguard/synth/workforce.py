@@ -110,6 +110,7 @@ def _team_plan() -> list[tuple[str, str, str, dict[str, float]]]:
         ("Conference Business Support", A.BUSINESS_SUPPORT, "", {R.BUSINESS_SUPPORT: 6}),
         ("Safeguarding Partnership", A.PARTNERSHIP, "", {R.PARTNERSHIP: 2}),
         ("Performance and Intelligence", A.PERFORMANCE, "", {R.ANALYST: 4}),
+        ("Quality Assurance Unit", A.QUALITY_ASSURANCE, "", {R.QA_OFFICER: 3}),
     ]
     return plan
 

@@ -57,6 +57,7 @@ class WorkerRole(models.TextChoices):
     LADO = "lado", "LADO"
     ANALYST = "analyst", "Performance analyst"
     PARTNERSHIP = "partnership", "Partnership business unit"
+    QA_OFFICER = "qa_officer", "Quality assurance officer"
 
 
 class Worker(BaseModel):

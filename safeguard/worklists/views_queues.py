@@ -1,6 +1,9 @@
-"""The work queue pages: one per queue, each behind the capability its records' pages need."""
+"""The work queue pages: one per queue in the catalogue, each behind the capability its
+records' pages need."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -47,29 +50,15 @@ def _queue_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@requires("access.make_mash_decision")
-@require_GET
-def front_door(request: HttpRequest) -> HttpResponse:
-    """PPN consultations and HRDA Plus reviews due, for the front door."""
-    return _queue_page(request, "front-door")
+def queue_view(slug: str) -> Callable[[HttpRequest], HttpResponse]:
+    """The page of one queue, behind the capability the catalogue gives it."""
+    queue = queue_by_slug(slug)
 
+    @requires(f"access.{queue.capability}")
+    @require_GET
+    def view(request: HttpRequest) -> HttpResponse:
+        return _queue_page(request, slug)
 
-@requires("access.manage_lado_cases")
-@require_GET
-def lado(request: HttpRequest) -> HttpResponse:
-    """Allegations to resolve, for the designated officers."""
-    return _queue_page(request, "lado")
-
-
-@requires("access.manage_fostering")
-@require_GET
-def fostering(request: HttpRequest) -> HttpResponse:
-    """Foster carer households due their yearly review, for the fostering team."""
-    return _queue_page(request, "fostering")
-
-
-@requires("access.view_unregistered_placements")
-@require_GET
-def unregistered(request: HttpRequest) -> HttpResponse:
-    """Approvals outstanding and independent visits due on the unregistered register."""
-    return _queue_page(request, "unregistered")
+    view.__name__ = f"queue_{slug.replace('-', '_')}"
+    view.__doc__ = queue.intro
+    return view

@@ -43,6 +43,7 @@ STAFF_TEAMS: dict[str, str] = {
     "cp_chair_iro": "quality_assurance",
     "lado": "quality_assurance",
     "partnership_business_unit": "partnership",
+    "quality_assurance": "quality_assurance",
     "performance_analyst": "performance",
 }
 TEAMS: dict[str, tuple[str, str]] = {
@@ -124,6 +125,7 @@ def _worker(role: str, team: Any, user: User | None, manager: Any = None) -> Any
         "conference_support": "business_support",
         "performance_analyst": "analyst",
         "partnership_business_unit": "partnership",
+        "quality_assurance": "qa_officer",
     }.get(role, role)
     n = next(_ids)
     return Worker.objects.create(

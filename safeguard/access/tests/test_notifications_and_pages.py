@@ -96,7 +96,14 @@ def test_the_menu_follows_capabilities_and_existing_pages(world):
 
     assert _menu(AnonymousUser()) == []
     labels = [item["label"] for item in _menu(world.users["social_worker"])]
-    assert labels == ["My work", "Find a person", "Record a contact", "Notifications"]
+    assert labels == [
+        "My work",
+        "My supervision",
+        "My audit actions",
+        "Find a person",
+        "Record a contact",
+        "Notifications",
+    ]
     admin_items = _menu(world.users["system_administrator"], reverse("access:capabilities"))
     assert [i["label"] for i in admin_items][:2] == ["Notifications", "Capabilities"]
     assert [i["active"] for i in admin_items][:2] == [False, True]
@@ -104,7 +111,7 @@ def test_the_menu_follows_capabilities_and_existing_pages(world):
     labels = [item["label"] for item in _menu(world.users["social_worker"])]
     assert labels[-1] == "Notifications (1)"
     manager = [item["label"] for item in _menu(world.users["team_manager"])]
-    assert manager[:3] == ["My work", "Team", "MASH queue"]
+    assert manager[:5] == ["My work", "My supervision", "My audit actions", "Team", "MASH queue"]
     assert "Team" not in labels and "MASH queue" not in labels
 
 

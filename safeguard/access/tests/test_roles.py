@@ -17,8 +17,8 @@ def holders(capability: str) -> set[str]:
     return {r.code for r in ROLES if capability in r.capabilities}
 
 
-def test_the_catalogue_has_the_thirteen_roles_and_thirty_seven_capabilities():
-    assert len(ROLES) == 13 and len(CAPABILITIES) == 39
+def test_the_catalogue_has_the_fourteen_roles_and_fifty_capabilities():
+    assert len(ROLES) == 14 and len(CAPABILITIES) == 50
     assert {r.code for r in ROLES if r.is_partner} == {"partner_agency"}
 
 
@@ -42,6 +42,7 @@ def test_least_privilege_in_the_catalogue():
         "partnership_business_unit",
         "team_manager",
         "service_manager",
+        "quality_assurance",
     }
     assert holders("write_performance_commentary") == {"service_manager"}
     assert holders("view_returns") == {"performance_analyst", "team_manager", "service_manager"}
@@ -49,7 +50,11 @@ def test_least_privilege_in_the_catalogue():
     assert ROLES_BY_CODE["partner_agency"].capabilities == {
         "open_child_record",
         "view_notifications",
+        "submit_exception_report",
     }
+    # Practice reviews and child deaths: the partnership's role only (issue 9).
+    assert holders("manage_practice_reviews") == {"partnership_business_unit"}
+    assert holders("manage_child_deaths") == {"partnership_business_unit"}
     # Everyone who signs in can read their notifications.
     assert holders("view_notifications") == {r.code for r in ROLES}
     # Every capability is held by someone.
@@ -76,7 +81,7 @@ def test_sync_roles_puts_back_what_was_changed(capsys):
         ROLES_BY_CODE["social_worker"].capabilities
     )
     assert Role.objects.get(code="lado").name == "LADO"
-    assert f"13 roles and {len(CAPABILITIES)} capabilities" in capsys.readouterr().out
+    assert f"{len(ROLES)} roles and {len(CAPABILITIES)} capabilities" in capsys.readouterr().out
 
 
 @pytest.mark.django_db

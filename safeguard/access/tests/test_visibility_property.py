@@ -24,6 +24,7 @@ from safeguard.core import clock
 ROLES = (
     "social_worker", "consultant_social_worker", "team_manager", "service_manager",
     "mash_officer", "early_help_worker", "conference_support", "cp_chair_iro", "lado",
+    "quality_assurance",
 )  # fmt: skip
 AREAS = ("cin", "cic", "early_help")
 
@@ -55,6 +56,8 @@ children_st = st.lists(
             "grant_live": st.booleans(),
             "break_glass": maybe_worker,
             "break_glass_live": st.booleans(),
+            "auditor": maybe_worker,
+            "audit": st.sampled_from(["planned", "recent", "old", "cancelled"]),
         }
     ),
     min_size=1,
@@ -162,6 +165,16 @@ def build(worker_specs, child_specs):
                 user=w.user, child=child, reason="r" * 25,
                 at=now - dt.timedelta(hours=2 if live else 20),
                 expires_at=now + dt.timedelta(hours=6) if live else now - dt.timedelta(hours=12),
+            )  # fmt: skip
+        if (w := _pick(workers, spec["auditor"])) is not None:
+            from safeguard.quality.models import CaseAudit
+
+            done = {"recent": 10, "old": 45}.get(spec["audit"])
+            CaseAudit.objects.create(
+                reference=f"CA-{uuid.uuid4().hex[:12]}", kind="case_audit", child=child,
+                auditor=w, programme_month=today.replace(day=1), due_on=today,
+                completed_on=None if done is None else today - dt.timedelta(days=done),
+                cancelled_on=today if spec["audit"] == "cancelled" else None,
             )  # fmt: skip
     return users, children
 

@@ -157,6 +157,9 @@ CASES = [
     case("mace", D(2019, 12, 10), D(2019, 12, 27), ["Christmas Day, a bank holiday", "moved"]),
     case("mace_review", D(2019, 1, 1), D(2019, 2, 12), ["significant risk"], risk="significant"),
     case("mace_review", D(2019, 1, 1), D(2019, 3, 26), ["moderate risk"], risk="moderate"),
+    case("intelligence_review", D(2019, 11, 30), D(2020, 2, 29), ["clamped"]),
+    case("intelligence_review", D(2020, 3, 12), D(2020, 6, 12)),
+    case("tactical_group_meeting", D(2019, 1, 31), D(2019, 2, 28), ["clamped"]),
     case("lado_informed", D(2022, 9, 16), D(2022, 9, 20), ["19/09/2022 State Funeral"]),
     case("serious_incident_notification", D(2023, 5, 3), D(2023, 5, 11), ["Coronation"]),
     case("rapid_review", D(2020, 4, 30), D(2020, 5, 22), ["08/05/2020 May Day"]),
@@ -201,8 +204,9 @@ def test_the_table_tests_cover_every_rule_in_the_registry():
 
 def test_the_registry_holds_every_row_of_the_timescales_table():
     # 39 + foster_carer_review, ppn_consultation, hrda_plus_review, and for the issue 8
-    # worklists unregistered_approval and lado_resolution.
-    assert len(REGISTRY) == 44
+    # worklists unregistered_approval and lado_resolution, and for the CAROLE tactical
+    # group's queue intelligence_review and tactical_group_meeting.
+    assert len(REGISTRY) == 46
     assert [rule.key for rule in all_rules()] == list(registry_keys())
     for rule in REGISTRY:
         assert rule.what and rule.start_event and rule.due and rule.source, rule.key

@@ -331,6 +331,29 @@ REGISTRY: tuple[Timescale, ...] = (
         context=("risk",),
         interpretation="Needs the risk level (context risk: significant or moderate).",
     ),
+    # -- CAROLE tactical group (issue 8) --
+    Timescale(
+        key="intelligence_review",
+        what="Intelligence record reviewed",
+        start_event="record created / previous review",
+        due="3 months (local default)",
+        source="seed 000 §5 (CAROLE tactical group); seed 002 §2.2",
+        step=months(3),
+        interpretation="The seeds say the tactical group receives and disseminates "
+        "intelligence but set no review frequency: a local default of every third monthly "
+        "meeting, configurable. Records no longer of concern are not reviewed.",
+    ),
+    Timescale(
+        key="tactical_group_meeting",
+        what="CAROLE tactical group meets",
+        start_event="previous tactical group meeting",
+        due="monthly (local default)",
+        source="seed 000 §5.2; seed 002 §2.2 (the tactical group tracks high-risk cases)",
+        step=months(1),
+        interpretation="The group tracks the high-risk cohort monthly; the seeds give no "
+        "frequency, so a local default, configurable.",
+    ),
+    # -- end CAROLE tactical group --
     Timescale(
         key="lado_informed",
         what="Designated officer (LADO) informed of an allegation",

@@ -143,3 +143,34 @@ def test_six_months_before_a_financial_year_runs_october_to_september():
         dt.date(2024, 10, 1),
         dt.date(2025, 9, 30),
     )
+
+
+def test_the_report_lags_enquiries_as_the_measure_does():
+    from safeguard.fostering.selectors import CONVERSION_LAG_MONTHS, lagged_span
+    from safeguard.performance.measures.fostering import LAG_MONTHS
+
+    assert CONVERSION_LAG_MONTHS == LAG_MONTHS
+    for period in (JULY, Period.month(2024, 2), Period.quarter(2025, 2)):
+        assert lagged_span(period.start, period.end) == six_months_before(period)
+
+
+@pytest.mark.django_db
+def test_the_sufficiency_report_shows_oba2_28s_conversion(approve):
+    from safeguard.fostering.selectors import sufficiency_report
+
+    approve(enquiry_on=dt.date(2025, 1, 6), months=6)  # decided 26 July 2025
+    enquiries(dt.date(2025, 1, 20), 3)
+    enquiries(dt.date(2025, 7, 1), 6)  # the period's own enquiries: not the denominator
+    report = sufficiency_report(JULY.start, JULY.end, today=dt.date(2025, 8, 1))
+    measured = figure("OBA2-28", JULY)
+    assert (
+        (report.approvals, report.lagged_enquiries)
+        == (1, 4)
+        == (
+            measured.numerator_count,
+            measured.denominator_count,
+        )
+    )
+    assert (report.lag_start, report.lag_end) == (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+    assert report.enquiries == 6
+    assert report.conversion_percent == pytest.approx(measured.value) == 25.0

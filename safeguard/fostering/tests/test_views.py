@@ -154,7 +154,8 @@ def test_report_page_pdf_and_csv(manager, approve):
     csv = manager.get(url("report_export", fmt="csv") + query)
     assert csv["Content-Type"].startswith("text/csv")
     body = csv.content.decode()
-    assert "Journey,Period,Approvals,1" in body and "Conversion %,100.0" in body
+    assert "Journey,Period,Approvals,1" in body and "Conversion % (OBA2-28),100.0" in body
+    assert "same span six months before, as measure OBA2-28 counts it" in page.content.decode()
     pdf = manager.get(url("report_export", fmt="pdf") + query)
     assert pdf.content[:4] == b"%PDF"
     assert (

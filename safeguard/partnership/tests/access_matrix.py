@@ -108,3 +108,11 @@ CASES = [
         note="(PDF)",
     ),
 ]
+
+# Issue 9: one module per process.
+from safeguard.partnership.tests.access_matrix_child_deaths import CASES as _CDOP  # noqa: E402
+from safeguard.partnership.tests.access_matrix_dataset import CASES as _DATASET  # noqa: E402
+from safeguard.partnership.tests.access_matrix_reviews import CASES as _REVIEWS  # noqa: E402
+from safeguard.partnership.tests.access_matrix_training import CASES as _TRAINING  # noqa: E402
+
+CASES += [*_REVIEWS, *_CDOP, *_TRAINING, *_DATASET]

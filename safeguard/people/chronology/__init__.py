@@ -37,6 +37,7 @@ from safeguard.people.chronology.domestic_abuse import DOMESTIC_ABUSE, hrda_disc
 from safeguard.people.chronology.education import EDUCATION
 from safeguard.people.chronology.front_door import CONTACTS, EARLY_HELP, taf_review
 from safeguard.people.chronology.outside_home import EXPLOITATION, MISSING, mace
+from safeguard.people.chronology.quality import QUALITY
 from safeguard.people.models import Person
 
 __all__ = [
@@ -62,6 +63,7 @@ SOURCES: tuple[Source, ...] = (
     *DOMESTIC_ABUSE,
     *EXPLOITATION,
     *EDUCATION,
+    *QUALITY,
 )
 
 

@@ -46,6 +46,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
     EventType("exploitation", "Exploitation: CAROLE screening, risk assessment and MACE"),
     EventType("education", "Education: missing education, exclusions and part-time timetables"),
     EventType("allocation", "Allocations"),
+    EventType("management_direction", "Management direction in supervision"),
 )
 EVENT_TYPE_LABELS = {t.key: t.label for t in EVENT_TYPES}
 

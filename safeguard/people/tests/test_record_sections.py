@@ -28,6 +28,14 @@ def history(world):
     child = world.child_allocated
     full_history(child, world.workers["social_worker"])
     outside_home_history(child, world.workers["social_worker"])
+    from safeguard.quality.services.supervision import record_supervision
+
+    record_supervision(
+        supervisor=world.workers["team_manager"],
+        supervisee=world.workers["social_worker"],
+        held_on=dt.date(2019, 6, 3),
+        cases=[(child, "Visit weekly until the plan is reviewed.")],
+    )
     return child
 
 
@@ -119,6 +127,7 @@ def test_the_chronology_has_an_event_from_every_module(world, history):
         "Exploitation risk assessment moderated",
         "First MACE meeting",
         "MACE review",
+        "Management direction in supervision",
     ):
         assert title in titles, title
     dates = [event.on for event in events]

@@ -12,6 +12,13 @@ from safeguard.performance.measures import (  # noqa: F401
     front_door,
     lado,  # LADO (issue 8)
     missing,
+    partnership_child_deaths,  # CDOP (issue 9)
+    partnership_dataset,  # OBA3-06 partner survey (issue 9)
+    partnership_reviews,  # practice reviews (issue 9)
+    partnership_training,  # multi-agency training (issue 9)
     protection,
+    quality_audits,  # OBA1-15, OBA3-02/03/04 (issue 9)
+    quality_complaints,  # OBA2-18/19, SE-CMP-01 (issue 9)
+    quality_supervision,  # OBA2-03/04, OBA2-07/08 (issue 9)
     workforce,
 )

@@ -40,7 +40,8 @@ def test_sections_compute_on_an_empty_database_without_inventing_figures() -> No
         for cell in cells
         if cell.measure.id == "SE-CMP-01"
     ]
-    assert complaints and {cell.text for cell in complaints} == {"No data yet"}
+    # No complaint answered in an empty authority: no figure, not "no data yet" (issue 9).
+    assert complaints and {cell.text for cell in complaints} == {"\u2013"}
     front_door = computed[0]
     contacts = front_door.rows[0][2][0]
     assert contacts.measure.id == "OBA1-04" and contacts.figure.value == 0

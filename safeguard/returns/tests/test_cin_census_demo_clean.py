@@ -25,7 +25,9 @@ from safeguard.synth.generate import generate_authority
 
 END = dt.date(2026, 3, 31)
 NOW = dt.datetime(2026, 4, 2, 9, 0, 0)
-SETTINGS = GenerationSettings(scale=0.05, years=3, seed=11, end=END, la_code="001", la_name="Test")
+#: A small authority whose three years hold every part of the census (checked at the end);
+#: seed 12 since issue 8 re-drew the contact sources (seed 11 then held no unborn child).
+SETTINGS = GenerationSettings(scale=0.05, years=3, seed=12, end=END, la_code="001", la_name="Test")
 
 #: Queries a clean return may still raise, and why they are not generator bugs.
 ALLOWED_QUERIES = {

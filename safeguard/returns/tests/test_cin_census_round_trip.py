@@ -42,6 +42,7 @@ CASE_APPS = (
     "partnership",
     "fostering",
     "education",
+    "quality",
     "people",
 )
 
@@ -51,7 +52,7 @@ def empty_the_case_records() -> None:
     test never reaches, so the order does not matter)."""
     installed = {config.label for config in apps.get_app_configs()}
     for label in (label for label in CASE_APPS if label in installed):
-        for model in apps.get_app_config(label).get_models():
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
             model._default_manager.all()._raw_delete(using="default")
     Allocation.objects.all()._raw_delete(using="default")
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 import numpy as np
 
 from safeguard.core.calendar import birthday
+from safeguard.synth.journeys.care_unregistered import UnregisteredOccupancy
 
 #: Age at entry to care (single years drawn uniformly inside a band): DfE starts by age.
 ENTRY_AGE_BANDS: list[tuple[int, int, float]] = [
@@ -67,10 +68,12 @@ PLACEMENT_MEAN_YEARS = {
     "P1": 1.5,
 }
 #: Unregistered placements (seed 004: about 4 at a time): a share of moves to, and first
-#: placements in, children's homes for teenagers, for weeks to months.
+#: placements in, children's homes for teenagers, for weeks to months, offered often and
+#: capped by the shared ``UnregisteredOccupancy`` (drawn freely, 0.4 / 0.1 gave 2-7 at a
+#: time depending on the draws).
 UNREGISTERED_FROM_AGE = 13
-UNREGISTERED = 0.4
-UNREGISTERED_FIRST = 0.1
+UNREGISTERED = 0.6
+UNREGISTERED_FIRST = 0.15
 UNREGISTERED_DAYS = (30, 180)
 #: Placed with parents under a care order: the last months before a return home, and
 #: long-term for a few children on care orders; semi-independent living from 16.
@@ -161,13 +164,29 @@ class Planner:
     """Builds a stay's placements and legal statuses (needs a real date of birth)."""
 
     def __init__(
-        self, rng: np.random.Generator, la_code: str, postcodes: list[str], names: list[str]
+        self,
+        rng: np.random.Generator,
+        la_code: str,
+        postcodes: list[str],
+        names: list[str],
+        *,
+        occupancy: UnregisteredOccupancy | None = None,
     ):
         self.rng = rng
         self.la_code = la_code
         self.postcodes = postcodes
         self.names = names
         self._serial = 0
+        #: Shared by a generation's planners; none (no cap) in unit tests.
+        self.occupancy = occupancy
+
+    def _unregistered_until(self, day: dt.date, exit_: dt.date) -> dt.date | None:
+        """The planned end of an unregistered placement from ``day``, or None when the
+        cap on open unregistered placements is reached (a registered home instead)."""
+        until = day + dt.timedelta(days=int(self.rng.integers(*UNREGISTERED_DAYS)))
+        if self.occupancy is not None and not self.occupancy.take(day, min(until, exit_)):
+            return None
+        return until
 
     # --- placements ---------------------------------------------------------------------
     def _distance(self, median: float, spread: float = 0.9) -> Decimal:
@@ -376,7 +395,8 @@ class Planner:
             kind == "K2" and age0 >= UNREGISTERED_FROM_AGE and rng.random() < UNREGISTERED_FIRST
         )
         if first_unregistered:
-            unregistered_until = entry + dt.timedelta(days=int(rng.integers(*UNREGISTERED_DAYS)))
+            unregistered_until = self._unregistered_until(entry, exit_)
+            first_unregistered = unregistered_until is not None
         place = self.placement(kind, age0, unregistered=first_unregistered)
         stay.episodes.append(Episode(entry, "S", legal, place))
         day = entry
@@ -404,7 +424,8 @@ class Planner:
                 new_kind == "K2" and age >= UNREGISTERED_FROM_AGE and rng.random() < UNREGISTERED
             )
             if unreg:
-                unregistered_until = day + dt.timedelta(days=int(rng.integers(*UNREGISTERED_DAYS)))
+                unregistered_until = self._unregistered_until(day, exit_)
+                unreg = unregistered_until is not None
             place_events[day] = (new_kind, same, unreg)
             current_kind = new_kind
         if move_in is None:

@@ -12,4 +12,15 @@ CASES = [
     Case(url_name="worklists:queue_lado", allowed=holders("manage_lado_cases")),
     Case(url_name="worklists:queue_fostering", allowed=holders("manage_fostering")),
     Case(url_name="worklists:queue_unregistered", allowed=holders("view_unregistered_placements")),
+    Case(
+        url_name="worklists:queue_carole_tactical",
+        allowed=holders("manage_exploitation_intelligence"),
+    ),
+    # Issue 9: the partnership's and quality assurance's queues.
+    Case(url_name="worklists:queue_practice_reviews", allowed=holders("manage_practice_reviews")),
+    Case(url_name="worklists:queue_child_deaths", allowed=holders("manage_child_deaths")),
+    Case(url_name="worklists:queue_training", allowed=holders("manage_training")),
+    Case(url_name="worklists:queue_case_audits", allowed=holders("manage_case_audits")),
+    Case(url_name="worklists:queue_supervision", allowed=holders("record_supervision")),
+    Case(url_name="worklists:queue_complaints", allowed=holders("manage_complaints")),
 ]

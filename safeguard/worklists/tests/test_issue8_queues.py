@@ -53,7 +53,14 @@ def test_each_queue_belongs_to_the_roles_that_open_its_records(world):
     }
     assert held["mash_officer"] == ["front-door"]
     assert held["lado"] == ["lado"]
-    assert held["team_manager"] == ["front-door", "fostering", "unregistered"]
+    assert held["team_manager"] == ["front-door", "fostering", "unregistered", "supervision"]
+    assert held["service_manager"][-3:] == ["carole-tactical", "case-audits", "supervision"]
+    assert held["partnership_business_unit"] == [
+        "practice-reviews",
+        "child-deaths",
+        "training",
+    ]
+    assert held["quality_assurance"] == ["case-audits", "complaints"]
     assert held["cp_chair_iro"] == ["unregistered"]
     assert held["social_worker"] == []
     assert held["partner_police"] == []

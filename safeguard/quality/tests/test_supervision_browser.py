@@ -1,0 +1,79 @@
+"""In a real browser: a team manager opens their team's supervision, records a supervision
+of a social worker with a direction on a child's case, and the direction shows on the
+child's chronology. Every page is checked with axe-core; the guide's screenshots are
+saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from playwright.sync_api import Page
+
+from safeguard.access.testing.login import session_cookie
+from safeguard.access.testing.world import build_world
+from safeguard.core import calendar, clock
+from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
+
+IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
+DIRECTION = "Visit this week and see Alex alone; update the safety plan."
+
+
+def fill_date(page: Page, name: str, day: dt.date) -> None:
+    page.fill(f"#id_{name}_0", str(day.day))
+    page.fill(f"#id_{name}_1", str(day.month))
+    page.fill(f"#id_{name}_2", str(day.year))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_manager_records_supervision_and_the_direction_is_on_the_record(live_server):
+    from safeguard.quality.models import Supervision
+
+    world = build_world()
+    child = world.child_allocated
+    worker = world.workers["social_worker"]
+    held = calendar.previous_working_day(clock.today())
+    cookie = session_cookie(world.users["team_manager"], live_server.url)
+    IMAGES.mkdir(parents=True, exist_ok=True)
+
+    with chromium() as browser:
+        context = browser.new_context()
+        context.add_cookies([cookie])
+        page = context.new_page()
+        page.goto(live_server.url + reverse("quality:supervision_team"))
+        assert str(worker) in page.content() and "Overdue" in page.content()
+        assert_accessible(page)
+        page.screenshot(path=str(IMAGES / "supervision-team.png"), full_page=True)
+
+        click_and_wait(page, f"a:has-text('Record supervision of {worker}')")
+        assert_accessible(page)
+        click_and_wait(page, "button:has-text('Save the supervision')")
+        assert (
+            "Select whether the supervision was held"
+            in page.locator(".govuk-error-summary").inner_text()
+        )
+        assert_accessible(page)
+        page.check("input[name=outcome][value=held]")
+        fill_date(page, "held_on", held)
+        page.fill(f"#id_case_{child.pk.hex}", DIRECTION)
+        page.screenshot(path=str(IMAGES / "supervision-record.png"), full_page=True)
+        click_and_wait(page, "button:has-text('Save the supervision')")
+        assert page.locator(".govuk-notification-banner--success").count() == 1
+        assert DIRECTION in page.content()
+        assert_accessible(page)
+        page.screenshot(path=str(IMAGES / "supervision-detail.png"), full_page=True)
+
+        page.goto(
+            live_server.url + reverse("people:child_chronology", kwargs={"child_id": child.pk})
+        )
+        assert "Management direction in supervision" in page.content()
+        assert DIRECTION in page.content()
+        assert_accessible(page)
+        page.screenshot(path=str(IMAGES / "supervision-chronology.png"), full_page=True)
+        context.close()
+
+    record = Supervision.objects.get()
+    assert record.held_on == held and record.cases.get().child_id == child.pk

@@ -1,0 +1,13 @@
+"""URLs for case supervision (mounted under /quality/supervision/)."""
+
+from django.urls import URLPattern, URLResolver, path
+
+from safeguard.quality.views import supervision as views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("supervision/", views.team, name="supervision_team"),
+    path("supervision/mine/", views.mine, name="supervision_mine"),
+    path("supervision/worker/<uuid:worker_id>/", views.worker, name="supervision_worker"),
+    path("supervision/worker/<uuid:worker_id>/record/", views.record, name="supervision_record"),
+    path("supervision/<uuid:supervision_id>/", views.detail, name="supervision_detail"),
+]
