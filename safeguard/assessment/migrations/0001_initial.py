@@ -9,79 +9,226 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cin', '0002_cin_plans_visits_closure_sign_off'),
-        ('workforce', '0001_initial'),
+        ("cin", "0002_cin_plans_visits_closure_sign_off"),
+        ("workforce", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('start_date', models.DateField(help_text='CIN census AssessmentActualStartDate.', verbose_name='actual start date')),
-                ('internal_review_date', models.DateField(blank=True, help_text='CIN census AssessmentInternalReviewDate.', null=True)),
-                ('authorised_on', models.DateField(blank=True, help_text='CIN census AssessmentAuthorisationDate: the day a manager authorised the completed assessment.', null=True, verbose_name='completion (authorisation) date')),
-                ('child_seen', models.BooleanField(blank=True, null=True)),
-                ('seen_alone', models.BooleanField(blank=True, null=True)),
-                ('contributors', models.TextField(blank=True, help_text='Who contributed, by agency.')),
-                ('outcome', models.CharField(blank=True, choices=[('nfa', 'No further action'), ('cin_plan', 'Child in need plan'), ('strategy', 'Strategy discussion'), ('early_help', 'Step down to early help'), ('looked_after', 'Child to become looked after'), ('other', 'Other')], max_length=20)),
-                ('late_reason', models.TextField(blank=True, help_text='Why the assessment took longer than 45 working days (the timescale registry decides when this is required).')),
-                ('authorised_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='assessments_authorised', to='workforce.worker')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('episode', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='cin.cinepisode')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('worker', models.ForeignKey(blank=True, help_text='The assessing social worker.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='workforce.worker')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "start_date",
+                    models.DateField(
+                        help_text="CIN census AssessmentActualStartDate.",
+                        verbose_name="actual start date",
+                    ),
+                ),
+                (
+                    "internal_review_date",
+                    models.DateField(
+                        blank=True, help_text="CIN census AssessmentInternalReviewDate.", null=True
+                    ),
+                ),
+                (
+                    "authorised_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="CIN census AssessmentAuthorisationDate: the day a manager authorised the completed assessment.",
+                        null=True,
+                        verbose_name="completion (authorisation) date",
+                    ),
+                ),
+                ("child_seen", models.BooleanField(blank=True, null=True)),
+                ("seen_alone", models.BooleanField(blank=True, null=True)),
+                (
+                    "contributors",
+                    models.TextField(blank=True, help_text="Who contributed, by agency."),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("nfa", "No further action"),
+                            ("cin_plan", "Child in need plan"),
+                            ("strategy", "Strategy discussion"),
+                            ("early_help", "Step down to early help"),
+                            ("looked_after", "Child to become looked after"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "late_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why the assessment took longer than 45 working days (the timescale registry decides when this is required).",
+                    ),
+                ),
+                (
+                    "authorised_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments_authorised",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The assessing social worker.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="workforce.worker",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('episode', 'start_date'),
+                "ordering": ("episode", "start_date"),
+                "indexes": [
+                    models.Index(fields=["start_date"], name="assessment__start_d_b38705_idx"),
+                    models.Index(fields=["authorised_on"], name="assessment__authori_805244_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("authorised_on__isnull", True)),
+                        fields=("episode",),
+                        name="one_open_assessment_per_episode",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("authorised_on__isnull", True),
+                            ("authorised_on__gte", models.F("start_date")),
+                            _connector="OR",
+                        ),
+                        name="assessment_completed_on_or_after_start",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("seen_alone", True), _negated=True),
+                            ("child_seen", True),
+                            _connector="OR",
+                        ),
+                        name="assessment_seen_alone_implies_seen",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AssessmentFactor',
+            name="AssessmentFactor",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('code', safeguard.core.codes.CodeField(codelist='assessment_factor', max_length=8)),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='factors', to='assessment.assessment')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "code",
+                    safeguard.core.codes.CodeField(codelist="assessment_factor", max_length=8),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="factors",
+                        to="assessment.assessment",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('assessment', 'code'),
+                "ordering": ("assessment", "code"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("assessment", "code"), name="one_row_per_assessment_factor"
+                    )
+                ],
             },
-        ),
-        migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['start_date'], name='assessment__start_d_b38705_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['authorised_on'], name='assessment__authori_805244_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.UniqueConstraint(condition=models.Q(('authorised_on__isnull', True)), fields=('episode',), name='one_open_assessment_per_episode'),
-        ),
-        migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.CheckConstraint(condition=models.Q(('authorised_on__isnull', True), ('authorised_on__gte', models.F('start_date')), _connector='OR'), name='assessment_completed_on_or_after_start'),
-        ),
-        migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('seen_alone', True), _negated=True), ('child_seen', True), _connector='OR'), name='assessment_seen_alone_implies_seen'),
-        ),
-        migrations.AddConstraint(
-            model_name='assessmentfactor',
-            constraint=models.UniqueConstraint(fields=('assessment', 'code'), name='one_row_per_assessment_factor'),
         ),
     ]

@@ -9,357 +9,1199 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
-        ('workforce', '0001_initial'),
+        ("people", "0001_initial"),
+        ("workforce", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PeriodOfCare',
+            name="PeriodOfCare",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('started_on', models.DateField(verbose_name='date became looked after')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='date ceased to be looked after')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='periods_of_care', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("started_on", models.DateField(verbose_name="date became looked after")),
+                (
+                    "ended_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="date ceased to be looked after"
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="periods_of_care",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'period of care',
-                'verbose_name_plural': 'periods of care',
-                'ordering': ('child', 'started_on'),
+                "verbose_name": "period of care",
+                "verbose_name_plural": "periods of care",
+                "ordering": ("child", "started_on"),
+                "indexes": [
+                    models.Index(fields=["started_on"], name="care_period_started_29d8e8_idx"),
+                    models.Index(fields=["ended_on"], name="care_period_ended_o_3cd65c_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("ended_on__isnull", True)),
+                        fields=("child",),
+                        name="care_one_open_period_per_child",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("child", "started_on"), name="care_one_period_per_child_per_start"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ended_on__isnull", True),
+                            ("ended_on__gte", models.F("started_on")),
+                            _connector="OR",
+                        ),
+                        name="care_period_ends_on_or_after_start",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LookedAfterReview',
+            name="LookedAfterReview",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('held_on', models.DateField(help_text='SSDA903 REVIEW.', verbose_name='review date')),
-                ('participation', safeguard.core.codes.CodeField(codelist='review_participation', help_text='SSDA903 REVIEW_CODE.', max_length=8)),
-                ('notes', models.TextField(blank=True)),
-                ('chaired_by', models.ForeignKey(blank=True, help_text='The independent reviewing officer (blank only for imported history).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='looked_after_reviews_chaired', to='workforce.worker')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='looked_after_reviews', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='care.periodofcare')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "held_on",
+                    models.DateField(help_text="SSDA903 REVIEW.", verbose_name="review date"),
+                ),
+                (
+                    "participation",
+                    safeguard.core.codes.CodeField(
+                        codelist="review_participation",
+                        help_text="SSDA903 REVIEW_CODE.",
+                        max_length=8,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "chaired_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The independent reviewing officer (blank only for imported history).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="looked_after_reviews_chaired",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="looked_after_reviews",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'looked-after review',
-                'ordering': ('child', 'held_on'),
+                "verbose_name": "looked-after review",
+                "ordering": ("child", "held_on"),
+                "indexes": [
+                    models.Index(fields=["held_on"], name="care_looked_held_on_ac9c58_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("child", "held_on"), name="care_one_review_per_child_per_day"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LookedAfterEpisode',
+            name="LookedAfterEpisode",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('started_on', models.DateField(help_text='SSDA903 DECOM.', verbose_name='date episode commenced')),
-                ('reason_new_episode', safeguard.core.codes.CodeField(codelist='reason_new_episode', help_text='SSDA903 RNE.', max_length=8)),
-                ('legal_status', safeguard.core.codes.CodeField(codelist='legal_status', help_text='SSDA903 LS.', max_length=8)),
-                ('category_of_need', safeguard.core.codes.CodeField(codelist='primary_need', help_text='SSDA903 CIN (N1-N8), constant within a period.', max_length=8)),
-                ('placement_type', safeguard.core.codes.CodeField(codelist='placement_type', help_text='SSDA903 PLACE.', max_length=8)),
-                ('placement_provider', safeguard.core.codes.CodeField(blank=True, codelist='placement_provider', help_text='SSDA903 PLACE_PROVIDER; blank for temporary placements (T0-T4).', max_length=8)),
-                ('ended_on', models.DateField(blank=True, help_text='SSDA903 DEC.', null=True, verbose_name='date episode ceased')),
-                ('reason_ceased', safeguard.core.codes.CodeField(blank=True, codelist='reason_episode_ceased', help_text='SSDA903 REC.', max_length=8)),
-                ('reason_placement_change', safeguard.core.codes.CodeField(blank=True, codelist='reason_placement_change', help_text='SSDA903 REASON_PLACE_CHANGE: why this placement ended (X1 episodes only).', max_length=8)),
-                ('home_postcode', models.CharField(blank=True, help_text='SSDA903 HOME_POST: the home the child left.', max_length=8)),
-                ('placement_postcode', models.CharField(blank=True, help_text='SSDA903 PL_POST.', max_length=8)),
-                ('urn', models.CharField(blank=True, help_text='SSDA903 URN of the provision.', max_length=8, verbose_name='Ofsted URN')),
-                ('carer_name', models.CharField(blank=True, help_text="Foster carers' names, or the home's name.", max_length=160)),
-                ('provider_name', models.CharField(blank=True, help_text='Agency or organisation providing the placement.', max_length=160)),
-                ('placement_la_code', models.CharField(blank=True, help_text='Code of the local authority area the placement is in (in or out of area).', max_length=10, verbose_name='placement local authority')),
-                ('is_registered', models.BooleanField(default=True, help_text='The provision is registered with Ofsted (unregistered placements are tracked until a registered place is found).')),
-                ('distance_miles', models.DecimalField(blank=True, decimal_places=1, help_text='Distance from home to placement in miles, as supplied (blank for UASC and short breaks).', max_digits=4, null=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='looked_after_episodes', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='episodes', to='care.periodofcare')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "started_on",
+                    models.DateField(
+                        help_text="SSDA903 DECOM.", verbose_name="date episode commenced"
+                    ),
+                ),
+                (
+                    "reason_new_episode",
+                    safeguard.core.codes.CodeField(
+                        codelist="reason_new_episode", help_text="SSDA903 RNE.", max_length=8
+                    ),
+                ),
+                (
+                    "legal_status",
+                    safeguard.core.codes.CodeField(
+                        codelist="legal_status", help_text="SSDA903 LS.", max_length=8
+                    ),
+                ),
+                (
+                    "category_of_need",
+                    safeguard.core.codes.CodeField(
+                        codelist="primary_need",
+                        help_text="SSDA903 CIN (N1-N8), constant within a period.",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "placement_type",
+                    safeguard.core.codes.CodeField(
+                        codelist="placement_type", help_text="SSDA903 PLACE.", max_length=8
+                    ),
+                ),
+                (
+                    "placement_provider",
+                    safeguard.core.codes.CodeField(
+                        blank=True,
+                        codelist="placement_provider",
+                        help_text="SSDA903 PLACE_PROVIDER; blank for temporary placements (T0-T4).",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "ended_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="SSDA903 DEC.",
+                        null=True,
+                        verbose_name="date episode ceased",
+                    ),
+                ),
+                (
+                    "reason_ceased",
+                    safeguard.core.codes.CodeField(
+                        blank=True,
+                        codelist="reason_episode_ceased",
+                        help_text="SSDA903 REC.",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "reason_placement_change",
+                    safeguard.core.codes.CodeField(
+                        blank=True,
+                        codelist="reason_placement_change",
+                        help_text="SSDA903 REASON_PLACE_CHANGE: why this placement ended (X1 episodes only).",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "home_postcode",
+                    models.CharField(
+                        blank=True,
+                        help_text="SSDA903 HOME_POST: the home the child left.",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "placement_postcode",
+                    models.CharField(blank=True, help_text="SSDA903 PL_POST.", max_length=8),
+                ),
+                (
+                    "urn",
+                    models.CharField(
+                        blank=True,
+                        help_text="SSDA903 URN of the provision.",
+                        max_length=8,
+                        verbose_name="Ofsted URN",
+                    ),
+                ),
+                (
+                    "carer_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Foster carers' names, or the home's name.",
+                        max_length=160,
+                    ),
+                ),
+                (
+                    "provider_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Agency or organisation providing the placement.",
+                        max_length=160,
+                    ),
+                ),
+                (
+                    "placement_la_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Code of the local authority area the placement is in (in or out of area).",
+                        max_length=10,
+                        verbose_name="placement local authority",
+                    ),
+                ),
+                (
+                    "is_registered",
+                    models.BooleanField(
+                        default=True,
+                        help_text="The provision is registered with Ofsted (unregistered placements are tracked until a registered place is found).",
+                    ),
+                ),
+                (
+                    "distance_miles",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="Distance from home to placement in miles, as supplied (blank for UASC and short breaks).",
+                        max_digits=4,
+                        null=True,
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="looked_after_episodes",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="episodes",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'looked-after episode',
-                'ordering': ('child', 'started_on'),
+                "verbose_name": "looked-after episode",
+                "ordering": ("child", "started_on"),
+                "indexes": [
+                    models.Index(fields=["started_on"], name="care_looked_started_05e3b7_idx"),
+                    models.Index(fields=["ended_on"], name="care_looked_ended_o_bd0a07_idx"),
+                    models.Index(fields=["placement_type"], name="care_looked_placeme_ef60ac_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("ended_on__isnull", True)),
+                        fields=("child",),
+                        name="care_one_open_episode_per_child",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("child", "started_on"), name="care_one_episode_per_child_per_start"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ended_on__isnull", True),
+                            ("ended_on__gte", models.F("started_on")),
+                            _connector="OR",
+                        ),
+                        name="care_episode_ends_on_or_after_start",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("ended_on__isnull", True), ("reason_ceased", "")),
+                            models.Q(
+                                ("ended_on__isnull", False),
+                                models.Q(("reason_ceased", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="care_episode_end_date_and_reason_together",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("reason_placement_change", ""),
+                            ("reason_ceased", "X1"),
+                            _connector="OR",
+                        ),
+                        name="care_episode_place_change_reason_only_on_x1",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("distance_miles__isnull", True),
+                            ("distance_miles__gte", 0),
+                            _connector="OR",
+                        ),
+                        name="care_episode_distance_not_negative",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='HealthAssessment',
+            name="HealthAssessment",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('kind', models.CharField(choices=[('initial', 'Initial health assessment'), ('review', 'Review health assessment'), ('dental', 'Dental check'), ('sdq', 'Strengths and Difficulties Questionnaire')], max_length=10)),
-                ('assessed_on', models.DateField()),
-                ('sdq_score', models.PositiveSmallIntegerField(blank=True, help_text='Total difficulties score, 0-40.', null=True, verbose_name='SDQ score')),
-                ('notes', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='health_assessments', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='health_assessments', to='care.periodofcare')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("initial", "Initial health assessment"),
+                            ("review", "Review health assessment"),
+                            ("dental", "Dental check"),
+                            ("sdq", "Strengths and Difficulties Questionnaire"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("assessed_on", models.DateField()),
+                (
+                    "sdq_score",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Total difficulties score, 0-40.",
+                        null=True,
+                        verbose_name="SDQ score",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="health_assessments",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="health_assessments",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('child', 'assessed_on'),
+                "ordering": ("child", "assessed_on"),
+                "indexes": [
+                    models.Index(
+                        fields=["child", "kind", "assessed_on"],
+                        name="care_health_child_i_c34bb9_idx",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("kind", "initial")),
+                        fields=("period",),
+                        name="care_one_initial_health_assessment_per_period",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("child", "kind", "assessed_on"),
+                        name="care_one_health_assessment_per_kind_per_day",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "sdq"), ("sdq_score__isnull", False)),
+                            models.Q(
+                                models.Q(("kind", "sdq"), _negated=True),
+                                ("sdq_score__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="care_sdq_score_only_and_always_for_sdq",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("sdq_score__isnull", True), ("sdq_score__lte", 40), _connector="OR"
+                        ),
+                        name="care_sdq_score_at_most_40",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AdoptionDecision',
+            name="AdoptionDecision",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('plan_agreed_on', models.DateField(blank=True, help_text='Date the care plan of adoption was agreed (usually at a review).', null=True, verbose_name='adoption plan agreed')),
-                ('decided_on', models.DateField(help_text="Agency decision maker's decision: PlacedAdoption DATE_PLACED, AD1 DATE_INT.", verbose_name='should be placed for adoption')),
-                ('reversed_on', models.DateField(blank=True, help_text='PlacedAdoption DATE_PLACED_CEASED.', null=True, verbose_name='should no longer be placed for adoption')),
-                ('reversal_reason', safeguard.core.codes.CodeField(blank=True, codelist='reason_placed_for_adoption_ceased', help_text='PlacedAdoption REASON_PLACED_CEASED.', max_length=8)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='adoption_decisions', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decision_maker', models.ForeignKey(blank=True, help_text='The agency decision maker (blank only for imported history).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='adoption_decisions_made', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='adoption_decisions', to='care.periodofcare')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "plan_agreed_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Date the care plan of adoption was agreed (usually at a review).",
+                        null=True,
+                        verbose_name="adoption plan agreed",
+                    ),
+                ),
+                (
+                    "decided_on",
+                    models.DateField(
+                        help_text="Agency decision maker's decision: PlacedAdoption DATE_PLACED, AD1 DATE_INT.",
+                        verbose_name="should be placed for adoption",
+                    ),
+                ),
+                (
+                    "reversed_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="PlacedAdoption DATE_PLACED_CEASED.",
+                        null=True,
+                        verbose_name="should no longer be placed for adoption",
+                    ),
+                ),
+                (
+                    "reversal_reason",
+                    safeguard.core.codes.CodeField(
+                        blank=True,
+                        codelist="reason_placed_for_adoption_ceased",
+                        help_text="PlacedAdoption REASON_PLACED_CEASED.",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adoption_decisions",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decision_maker",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The agency decision maker (blank only for imported history).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adoption_decisions_made",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adoption_decisions",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('child', 'decided_on'),
+                "ordering": ("child", "decided_on"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("reversed_on__isnull", True)),
+                        fields=("period",),
+                        name="care_one_live_adoption_decision_per_period",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("reversal_reason", ""), ("reversed_on__isnull", True)),
+                            models.Q(
+                                ("reversed_on__isnull", False),
+                                models.Q(("reversal_reason", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="care_adoption_reversal_date_and_reason_together",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("reversed_on__isnull", True),
+                            ("reversed_on__gte", models.F("decided_on")),
+                            _connector="OR",
+                        ),
+                        name="care_adoption_reversal_on_or_after_decision",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PersonalEducationPlan',
+            name="PersonalEducationPlan",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('held_on', models.DateField()),
-                ('school_name', models.CharField(blank=True, max_length=160)),
-                ('notes', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='personal_education_plans', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='personal_education_plans', to='care.periodofcare')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("held_on", models.DateField()),
+                ("school_name", models.CharField(blank=True, max_length=160)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="personal_education_plans",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="personal_education_plans",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'personal education plan',
-                'ordering': ('child', 'held_on'),
+                "verbose_name": "personal education plan",
+                "ordering": ("child", "held_on"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("child", "held_on"), name="care_one_pep_per_child_per_day"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PreviousPermanence',
+            name="PreviousPermanence",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('option', safeguard.core.codes.CodeField(codelist='previous_permanence', help_text='SSDA903 PREV_PERM.', max_length=8)),
-                ('la_code', models.CharField(blank=True, help_text='SSDA903 LA_PERM: the authority that arranged the order.', max_length=10, verbose_name='arranged by local authority')),
-                ('order_date', models.DateField(blank=True, help_text='SSDA903 DATE_PERM.', null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='previous_permanence', to='care.periodofcare')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "option",
+                    safeguard.core.codes.CodeField(
+                        codelist="previous_permanence", help_text="SSDA903 PREV_PERM.", max_length=8
+                    ),
+                ),
+                (
+                    "la_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="SSDA903 LA_PERM: the authority that arranged the order.",
+                        max_length=10,
+                        verbose_name="arranged by local authority",
+                    ),
+                ),
+                (
+                    "order_date",
+                    models.DateField(blank=True, help_text="SSDA903 DATE_PERM.", null=True),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="previous_permanence",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'previous permanence',
-                'verbose_name_plural': 'previous permanence',
+                "verbose_name": "previous permanence",
+                "verbose_name_plural": "previous permanence",
             },
         ),
         migrations.CreateModel(
-            name='AdoptionMatch',
+            name="AdoptionMatch",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('matched_on', models.DateField(help_text='AD1 DATE_MATCH.')),
-                ('number_of_adopters', models.PositiveSmallIntegerField(help_text='AD1 NB_ADOPTR (1 or 2).')),
-                ('adopter_sex', safeguard.core.codes.CodeField(codelist='adopter_sex', help_text='AD1 SEX_ADOPTR.', max_length=8)),
-                ('adopter_legal_status', safeguard.core.codes.CodeField(codelist='adopter_legal_status', help_text='AD1 LS_ADOPTR.', max_length=8)),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='matches', to='care.adoptiondecision')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("matched_on", models.DateField(help_text="AD1 DATE_MATCH.")),
+                (
+                    "number_of_adopters",
+                    models.PositiveSmallIntegerField(help_text="AD1 NB_ADOPTR (1 or 2)."),
+                ),
+                (
+                    "adopter_sex",
+                    safeguard.core.codes.CodeField(
+                        codelist="adopter_sex", help_text="AD1 SEX_ADOPTR.", max_length=8
+                    ),
+                ),
+                (
+                    "adopter_legal_status",
+                    safeguard.core.codes.CodeField(
+                        codelist="adopter_legal_status", help_text="AD1 LS_ADOPTR.", max_length=8
+                    ),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="matches",
+                        to="care.adoptiondecision",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'adoption matches',
-                'ordering': ('decision', 'matched_on'),
-                'constraints': [models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('decision',), name='care_one_live_match_per_decision'), models.CheckConstraint(condition=models.Q(('number_of_adopters__in', [1, 2])), name='care_one_or_two_adopters'), models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('matched_on')), _connector='OR'), name='care_match_ends_on_or_after_match')],
+                "verbose_name_plural": "adoption matches",
+                "ordering": ("decision", "matched_on"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("ended_on__isnull", True)),
+                        fields=("decision",),
+                        name="care_one_live_match_per_decision",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("number_of_adopters__in", [1, 2])),
+                        name="care_one_or_two_adopters",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ended_on__isnull", True),
+                            ("ended_on__gte", models.F("matched_on")),
+                            _connector="OR",
+                        ),
+                        name="care_match_ends_on_or_after_match",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CareLeaverContact',
+            name="CareLeaverContact",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('contact_on', models.DateField()),
-                ('in_touch', safeguard.core.codes.CodeField(codelist='care_leaver_in_touch', help_text='SSDA903 OC3 IN_TOUCH.', max_length=8)),
-                ('activity', safeguard.core.codes.CodeField(codelist='care_leaver_activity', help_text='SSDA903 OC3 ACTIV.', max_length=8)),
-                ('accommodation', safeguard.core.codes.CodeField(codelist='care_leaver_accommodation', help_text='SSDA903 OC3 ACCOM (with suitability).', max_length=8)),
-                ('notes', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='care_leaver_contacts', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('personal_adviser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='care_leaver_contacts', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("contact_on", models.DateField()),
+                (
+                    "in_touch",
+                    safeguard.core.codes.CodeField(
+                        codelist="care_leaver_in_touch",
+                        help_text="SSDA903 OC3 IN_TOUCH.",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "activity",
+                    safeguard.core.codes.CodeField(
+                        codelist="care_leaver_activity",
+                        help_text="SSDA903 OC3 ACTIV.",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "accommodation",
+                    safeguard.core.codes.CodeField(
+                        codelist="care_leaver_accommodation",
+                        help_text="SSDA903 OC3 ACCOM (with suitability).",
+                        max_length=8,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_leaver_contacts",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "personal_adviser",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_leaver_contacts",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('child', 'contact_on'),
-                'indexes': [models.Index(fields=['contact_on'], name='care_carele_contact_ad37b2_idx')],
-                'constraints': [models.UniqueConstraint(fields=('child', 'contact_on'), name='care_one_care_leaver_contact_per_day')],
+                "ordering": ("child", "contact_on"),
+                "indexes": [
+                    models.Index(fields=["contact_on"], name="care_carele_contact_ad37b2_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("child", "contact_on"), name="care_one_care_leaver_contact_per_day"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='OutcomesRecord',
+            name="OutcomesRecord",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('year_ending', models.DateField(help_text='31 March that closes the collection year.')),
-                ('convicted', models.BooleanField(blank=True, help_text='OC2 CONVICTED: convicted of an offence in the year.', null=True)),
-                ('health_check_up_to_date', models.BooleanField(blank=True, help_text='OC2 HEALTH_CHECK: development checks up to date (<5).', null=True)),
-                ('immunisations_up_to_date', models.BooleanField(blank=True, help_text='OC2 IMMUNISATIONS.', null=True)),
-                ('substance_misuse', models.BooleanField(blank=True, help_text='OC2 SUBSTANCE_MISUSE: problem identified in the year.', null=True)),
-                ('intervention_received', models.BooleanField(blank=True, help_text='OC2 INTERVENTION_RECEIVED.', null=True)),
-                ('intervention_offered', models.BooleanField(blank=True, help_text='OC2 INTERVENTION_OFFERED (only if not received).', null=True)),
-                ('sdq_reason', safeguard.core.codes.CodeField(blank=True, codelist='sdq_reason', help_text='OC2 SDQ_REASON: why no SDQ score.', max_length=8)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='outcomes_records', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "year_ending",
+                    models.DateField(help_text="31 March that closes the collection year."),
+                ),
+                (
+                    "convicted",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="OC2 CONVICTED: convicted of an offence in the year.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "health_check_up_to_date",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="OC2 HEALTH_CHECK: development checks up to date (<5).",
+                        null=True,
+                    ),
+                ),
+                (
+                    "immunisations_up_to_date",
+                    models.BooleanField(blank=True, help_text="OC2 IMMUNISATIONS.", null=True),
+                ),
+                (
+                    "substance_misuse",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="OC2 SUBSTANCE_MISUSE: problem identified in the year.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "intervention_received",
+                    models.BooleanField(
+                        blank=True, help_text="OC2 INTERVENTION_RECEIVED.", null=True
+                    ),
+                ),
+                (
+                    "intervention_offered",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="OC2 INTERVENTION_OFFERED (only if not received).",
+                        null=True,
+                    ),
+                ),
+                (
+                    "sdq_reason",
+                    safeguard.core.codes.CodeField(
+                        blank=True,
+                        codelist="sdq_reason",
+                        help_text="OC2 SDQ_REASON: why no SDQ score.",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="outcomes_records",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'outcomes record (OC2)',
-                'ordering': ('child', 'year_ending'),
-                'constraints': [models.UniqueConstraint(fields=('child', 'year_ending'), name='care_one_outcomes_record_per_year')],
+                "verbose_name": "outcomes record (OC2)",
+                "ordering": ("child", "year_ending"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("child", "year_ending"), name="care_one_outcomes_record_per_year"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PathwayPlanReview',
+            name="PathwayPlanReview",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('reviewed_on', models.DateField()),
-                ('notes', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pathway_plan_reviews', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('personal_adviser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='pathway_plan_reviews', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("reviewed_on", models.DateField()),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pathway_plan_reviews",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "personal_adviser",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pathway_plan_reviews",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('child', 'reviewed_on'),
-                'constraints': [models.UniqueConstraint(fields=('child', 'reviewed_on'), name='care_one_pathway_review_per_day')],
+                "ordering": ("child", "reviewed_on"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("child", "reviewed_on"), name="care_one_pathway_review_per_day"
+                    )
+                ],
             },
-        ),
-        migrations.AddIndex(
-            model_name='periodofcare',
-            index=models.Index(fields=['started_on'], name='care_period_started_29d8e8_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='periodofcare',
-            index=models.Index(fields=['ended_on'], name='care_period_ended_o_3cd65c_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='periodofcare',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('child',), name='care_one_open_period_per_child'),
-        ),
-        migrations.AddConstraint(
-            model_name='periodofcare',
-            constraint=models.UniqueConstraint(fields=('child', 'started_on'), name='care_one_period_per_child_per_start'),
-        ),
-        migrations.AddConstraint(
-            model_name='periodofcare',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='care_period_ends_on_or_after_start'),
-        ),
-        migrations.AddIndex(
-            model_name='lookedafterreview',
-            index=models.Index(fields=['held_on'], name='care_looked_held_on_ac9c58_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='lookedafterreview',
-            constraint=models.UniqueConstraint(fields=('child', 'held_on'), name='care_one_review_per_child_per_day'),
-        ),
-        migrations.AddIndex(
-            model_name='lookedafterepisode',
-            index=models.Index(fields=['started_on'], name='care_looked_started_05e3b7_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='lookedafterepisode',
-            index=models.Index(fields=['ended_on'], name='care_looked_ended_o_bd0a07_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='lookedafterepisode',
-            index=models.Index(fields=['placement_type'], name='care_looked_placeme_ef60ac_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='lookedafterepisode',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('child',), name='care_one_open_episode_per_child'),
-        ),
-        migrations.AddConstraint(
-            model_name='lookedafterepisode',
-            constraint=models.UniqueConstraint(fields=('child', 'started_on'), name='care_one_episode_per_child_per_start'),
-        ),
-        migrations.AddConstraint(
-            model_name='lookedafterepisode',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='care_episode_ends_on_or_after_start'),
-        ),
-        migrations.AddConstraint(
-            model_name='lookedafterepisode',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('ended_on__isnull', True), ('reason_ceased', '')), models.Q(('ended_on__isnull', False), models.Q(('reason_ceased', ''), _negated=True)), _connector='OR'), name='care_episode_end_date_and_reason_together'),
-        ),
-        migrations.AddConstraint(
-            model_name='lookedafterepisode',
-            constraint=models.CheckConstraint(condition=models.Q(('reason_placement_change', ''), ('reason_ceased', 'X1'), _connector='OR'), name='care_episode_place_change_reason_only_on_x1'),
-        ),
-        migrations.AddConstraint(
-            model_name='lookedafterepisode',
-            constraint=models.CheckConstraint(condition=models.Q(('distance_miles__isnull', True), ('distance_miles__gte', 0), _connector='OR'), name='care_episode_distance_not_negative'),
-        ),
-        migrations.AddIndex(
-            model_name='healthassessment',
-            index=models.Index(fields=['child', 'kind', 'assessed_on'], name='care_health_child_i_c34bb9_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='healthassessment',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'initial')), fields=('period',), name='care_one_initial_health_assessment_per_period'),
-        ),
-        migrations.AddConstraint(
-            model_name='healthassessment',
-            constraint=models.UniqueConstraint(fields=('child', 'kind', 'assessed_on'), name='care_one_health_assessment_per_kind_per_day'),
-        ),
-        migrations.AddConstraint(
-            model_name='healthassessment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'sdq'), ('sdq_score__isnull', False)), models.Q(models.Q(('kind', 'sdq'), _negated=True), ('sdq_score__isnull', True)), _connector='OR'), name='care_sdq_score_only_and_always_for_sdq'),
-        ),
-        migrations.AddConstraint(
-            model_name='healthassessment',
-            constraint=models.CheckConstraint(condition=models.Q(('sdq_score__isnull', True), ('sdq_score__lte', 40), _connector='OR'), name='care_sdq_score_at_most_40'),
-        ),
-        migrations.AddConstraint(
-            model_name='adoptiondecision',
-            constraint=models.UniqueConstraint(condition=models.Q(('reversed_on__isnull', True)), fields=('period',), name='care_one_live_adoption_decision_per_period'),
-        ),
-        migrations.AddConstraint(
-            model_name='adoptiondecision',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('reversal_reason', ''), ('reversed_on__isnull', True)), models.Q(('reversed_on__isnull', False), models.Q(('reversal_reason', ''), _negated=True)), _connector='OR'), name='care_adoption_reversal_date_and_reason_together'),
-        ),
-        migrations.AddConstraint(
-            model_name='adoptiondecision',
-            constraint=models.CheckConstraint(condition=models.Q(('reversed_on__isnull', True), ('reversed_on__gte', models.F('decided_on')), _connector='OR'), name='care_adoption_reversal_on_or_after_decision'),
-        ),
-        migrations.AddConstraint(
-            model_name='personaleducationplan',
-            constraint=models.UniqueConstraint(fields=('child', 'held_on'), name='care_one_pep_per_child_per_day'),
         ),
     ]

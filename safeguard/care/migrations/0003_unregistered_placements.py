@@ -8,174 +8,567 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('care', '0002_care_plans_and_permanence_plans'),
-        ('people', '0002_population_estimate'),
-        ('workforce', '0002_funded_posts'),
+        ("care", "0002_care_plans_and_permanence_plans"),
+        ("people", "0002_population_estimate"),
+        ("workforce", "0002_funded_posts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IssuedDocument',
+            name="IssuedDocument",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('kind', models.CharField(choices=[('weekly', 'Weekly report on unregistered placements'), ('ofsted', 'Monthly notification to Ofsted')], max_length=10)),
-                ('period_start', models.DateField()),
-                ('period_end', models.DateField()),
-                ('as_at', models.DateField(help_text='The day whose register the document reports.')),
-                ('issued_at', models.DateTimeField()),
-                ('recipients', models.CharField(max_length=300)),
-                ('placement_count', models.PositiveIntegerField()),
-                ('html', models.TextField()),
-                ('csv', models.TextField()),
-                ('pdf', models.BinaryField(blank=True, default=b'')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("weekly", "Weekly report on unregistered placements"),
+                            ("ofsted", "Monthly notification to Ofsted"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("period_start", models.DateField()),
+                ("period_end", models.DateField()),
+                (
+                    "as_at",
+                    models.DateField(help_text="The day whose register the document reports."),
+                ),
+                ("issued_at", models.DateTimeField()),
+                ("recipients", models.CharField(max_length=300)),
+                ("placement_count", models.PositiveIntegerField()),
+                ("html", models.TextField()),
+                ("csv", models.TextField()),
+                ("pdf", models.BinaryField(blank=True, default=b"")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'issued unregistered placements document',
-                'ordering': ('-period_start', 'kind'),
+                "verbose_name": "issued unregistered placements document",
+                "ordering": ("-period_start", "kind"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "period_start"), name="care_one_issued_document_per_period"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("period_end__gte", models.F("period_start"))),
+                        name="care_issued_document_period_ends_after_start",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='UnregisteredPlacement',
+            name="UnregisteredPlacement",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('started_on', models.DateField(verbose_name='date placed')),
-                ('address', models.TextField(help_text='The full address the child is living at.')),
-                ('provider', models.CharField(help_text='Who provides the care and staffing (agency or organisation).', max_length=160)),
-                ('setting', models.CharField(choices=[('council_property', 'Council property staffed by a commissioned agency'), ('rented', 'Rented accommodation (for example a holiday let)'), ('awaiting_registration', "Provider's home awaiting registration"), ('other', 'Other accommodation')], max_length=30)),
-                ('reason', models.CharField(choices=[('no_vacancy', 'No registered home had a vacancy that could meet the needs'), ('complex_needs', "Registered homes with vacancies could not meet the child's needs"), ('declined', 'Registered providers approached declined to offer a place'), ('emergency', 'Emergency: no registered place could be found the same day'), ('dol', 'Deprivation of liberty order and no registered secure place'), ('other', 'Another reason (explained below)')], max_length=20, verbose_name='why there is no registered place')),
-                ('reason_detail', models.TextField(help_text='Which registered homes were approached and why none could offer a place.', verbose_name='search for a registered place')),
-                ('approved_on', models.DateField(blank=True, null=True, verbose_name='approved by the Corporate Director on')),
-                ('approved_by', models.CharField(blank=True, help_text='Name of the approver.', max_length=160, verbose_name='Corporate Director')),
-                ('approval_note', models.TextField(blank=True)),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='placement ended')),
-                ('end_reason', models.CharField(blank=True, choices=[('moved_registered', 'Moved to a registered placement'), ('home_registered', 'The home was registered with Ofsted'), ('moved_unregistered', 'Moved to another unregistered placement'), ('left_care', 'Ceased to be looked after')], max_length=20)),
-                ('end_note', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='unregistered_placements', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('episode', models.OneToOneField(help_text='The looked-after episode (placement) the child started this placement with.', on_delete=django.db.models.deletion.PROTECT, related_name='unregistered_placement', to='care.lookedafterepisode')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("started_on", models.DateField(verbose_name="date placed")),
+                ("address", models.TextField(help_text="The full address the child is living at.")),
+                (
+                    "provider",
+                    models.CharField(
+                        help_text="Who provides the care and staffing (agency or organisation).",
+                        max_length=160,
+                    ),
+                ),
+                (
+                    "setting",
+                    models.CharField(
+                        choices=[
+                            (
+                                "council_property",
+                                "Council property staffed by a commissioned agency",
+                            ),
+                            ("rented", "Rented accommodation (for example a holiday let)"),
+                            ("awaiting_registration", "Provider's home awaiting registration"),
+                            ("other", "Other accommodation"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            (
+                                "no_vacancy",
+                                "No registered home had a vacancy that could meet the needs",
+                            ),
+                            (
+                                "complex_needs",
+                                "Registered homes with vacancies could not meet the child's needs",
+                            ),
+                            (
+                                "declined",
+                                "Registered providers approached declined to offer a place",
+                            ),
+                            (
+                                "emergency",
+                                "Emergency: no registered place could be found the same day",
+                            ),
+                            ("dol", "Deprivation of liberty order and no registered secure place"),
+                            ("other", "Another reason (explained below)"),
+                        ],
+                        max_length=20,
+                        verbose_name="why there is no registered place",
+                    ),
+                ),
+                (
+                    "reason_detail",
+                    models.TextField(
+                        help_text="Which registered homes were approached and why none could offer a place.",
+                        verbose_name="search for a registered place",
+                    ),
+                ),
+                (
+                    "approved_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="approved by the Corporate Director on"
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.CharField(
+                        blank=True,
+                        help_text="Name of the approver.",
+                        max_length=160,
+                        verbose_name="Corporate Director",
+                    ),
+                ),
+                ("approval_note", models.TextField(blank=True)),
+                (
+                    "ended_on",
+                    models.DateField(blank=True, null=True, verbose_name="placement ended"),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("moved_registered", "Moved to a registered placement"),
+                            ("home_registered", "The home was registered with Ofsted"),
+                            ("moved_unregistered", "Moved to another unregistered placement"),
+                            ("left_care", "Ceased to be looked after"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("end_note", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="unregistered_placements",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "episode",
+                    models.OneToOneField(
+                        help_text="The looked-after episode (placement) the child started this placement with.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="unregistered_placement",
+                        to="care.lookedafterepisode",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unregistered placement',
-                'ordering': ('started_on', 'child'),
+                "verbose_name": "unregistered placement",
+                "ordering": ("started_on", "child"),
+                "indexes": [
+                    models.Index(fields=["started_on"], name="care_unregi_started_dbbcbe_idx"),
+                    models.Index(fields=["ended_on"], name="care_unregi_ended_o_39b869_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("end_reason", ""), ("ended_on__isnull", True)),
+                            models.Q(
+                                ("ended_on__isnull", False),
+                                models.Q(("end_reason", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="care_unregistered_end_date_and_reason_together",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ended_on__isnull", True),
+                            ("ended_on__gte", models.F("started_on")),
+                            _connector="OR",
+                        ),
+                        name="care_unregistered_ends_on_or_after_start",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("approved_by", ""), ("approved_on__isnull", True)),
+                            models.Q(
+                                ("approved_on__isnull", False),
+                                models.Q(("approved_by", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="care_unregistered_approval_date_and_name_together",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ProgressUpdate',
+            name="ProgressUpdate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('recorded_on', models.DateField()),
-                ('step', models.CharField(choices=[('searching', 'Searching for a registered place'), ('place_identified', 'A registered place has been identified'), ('transition', 'Moving to the registered place is being planned'), ('registration_applied', 'The provider has applied to Ofsted for registration'), ('registration_inspected', 'Ofsted has visited for registration'), ('not_viable', 'Registration is not viable: a new registered home is needed')], max_length=30)),
-                ('note', models.TextField()),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('placement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='progress_updates', to='care.unregisteredplacement')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("recorded_on", models.DateField()),
+                (
+                    "step",
+                    models.CharField(
+                        choices=[
+                            ("searching", "Searching for a registered place"),
+                            ("place_identified", "A registered place has been identified"),
+                            ("transition", "Moving to the registered place is being planned"),
+                            (
+                                "registration_applied",
+                                "The provider has applied to Ofsted for registration",
+                            ),
+                            ("registration_inspected", "Ofsted has visited for registration"),
+                            (
+                                "not_viable",
+                                "Registration is not viable: a new registered home is needed",
+                            ),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("note", models.TextField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="progress_updates",
+                        to="care.unregisteredplacement",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('placement', 'recorded_on', 'created_at'),
+                "ordering": ("placement", "recorded_on", "created_at"),
+                "indexes": [
+                    models.Index(
+                        fields=["placement", "recorded_on"], name="care_progre_placeme_daf5eb_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='IssuedDocumentEntry',
+            name="IssuedDocumentEntry",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='care.issueddocument')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('placement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='document_entries', to='care.unregisteredplacement')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="care.issueddocument",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="document_entries",
+                        to="care.unregisteredplacement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'placement in an issued document',
-                'ordering': ('document', 'placement'),
+                "verbose_name": "placement in an issued document",
+                "ordering": ("document", "placement"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("document", "placement"),
+                        name="care_issued_document_names_each_once",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='IndependentVisit',
+            name="IndependentVisit",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('visited_on', models.DateField()),
-                ('child_spoken_to', models.CharField(choices=[('spoken', 'Spoken to in private'), ('declined', 'Offered, but declined'), ('unavailable', 'Not available at the visit')], max_length=12, verbose_name='the child')),
-                ('staff_spoken_to', models.CharField(choices=[('spoken', 'Spoken to in private'), ('declined', 'Offered, but declined'), ('unavailable', 'Not available at the visit')], max_length=12, verbose_name='the staff')),
-                ('physical_condition', models.CharField(choices=[('good', 'Good'), ('adequate', 'Adequate'), ('inadequate', 'Inadequate: action needed')], max_length=12)),
-                ('daily_log_checked', models.BooleanField(default=False)),
-                ('complaints_checked', models.BooleanField(default=False, verbose_name='complaints record checked')),
-                ('sanctions_checked', models.BooleanField(default=False, verbose_name='sanctions record checked')),
-                ('restraint_checked', models.BooleanField(default=False, verbose_name='restraint record checked')),
-                ('records_note', models.TextField(blank=True, verbose_name='what the records show')),
-                ('standard_of_care', models.CharField(choices=[('good', 'Good'), ('adequate', 'Adequate'), ('inadequate', 'Inadequate: action needed')], max_length=12)),
-                ('opinion', models.TextField(verbose_name='opinion on the standard of care')),
-                ('actions', models.TextField(blank=True, verbose_name='actions agreed')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('visitor', models.ForeignKey(blank=True, help_text='The independent person who visited (a CP chair or the residential services manager).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='independent_visits', to='workforce.worker')),
-                ('placement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visits', to='care.unregisteredplacement')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("visited_on", models.DateField()),
+                (
+                    "child_spoken_to",
+                    models.CharField(
+                        choices=[
+                            ("spoken", "Spoken to in private"),
+                            ("declined", "Offered, but declined"),
+                            ("unavailable", "Not available at the visit"),
+                        ],
+                        max_length=12,
+                        verbose_name="the child",
+                    ),
+                ),
+                (
+                    "staff_spoken_to",
+                    models.CharField(
+                        choices=[
+                            ("spoken", "Spoken to in private"),
+                            ("declined", "Offered, but declined"),
+                            ("unavailable", "Not available at the visit"),
+                        ],
+                        max_length=12,
+                        verbose_name="the staff",
+                    ),
+                ),
+                (
+                    "physical_condition",
+                    models.CharField(
+                        choices=[
+                            ("good", "Good"),
+                            ("adequate", "Adequate"),
+                            ("inadequate", "Inadequate: action needed"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("daily_log_checked", models.BooleanField(default=False)),
+                (
+                    "complaints_checked",
+                    models.BooleanField(default=False, verbose_name="complaints record checked"),
+                ),
+                (
+                    "sanctions_checked",
+                    models.BooleanField(default=False, verbose_name="sanctions record checked"),
+                ),
+                (
+                    "restraint_checked",
+                    models.BooleanField(default=False, verbose_name="restraint record checked"),
+                ),
+                (
+                    "records_note",
+                    models.TextField(blank=True, verbose_name="what the records show"),
+                ),
+                (
+                    "standard_of_care",
+                    models.CharField(
+                        choices=[
+                            ("good", "Good"),
+                            ("adequate", "Adequate"),
+                            ("inadequate", "Inadequate: action needed"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("opinion", models.TextField(verbose_name="opinion on the standard of care")),
+                ("actions", models.TextField(blank=True, verbose_name="actions agreed")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "visitor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The independent person who visited (a CP chair or the residential services manager).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="independent_visits",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visits",
+                        to="care.unregisteredplacement",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('placement', 'visited_on'),
+                "ordering": ("placement", "visited_on"),
+                "indexes": [
+                    models.Index(fields=["visited_on"], name="care_indepe_visited_ad8946_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("placement", "visited_on"),
+                        name="care_one_independent_visit_per_day",
+                    )
+                ],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='issueddocument',
-            constraint=models.UniqueConstraint(fields=('kind', 'period_start'), name='care_one_issued_document_per_period'),
-        ),
-        migrations.AddConstraint(
-            model_name='issueddocument',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='care_issued_document_period_ends_after_start'),
-        ),
-        migrations.AddIndex(
-            model_name='unregisteredplacement',
-            index=models.Index(fields=['started_on'], name='care_unregi_started_dbbcbe_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='unregisteredplacement',
-            index=models.Index(fields=['ended_on'], name='care_unregi_ended_o_39b869_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='unregisteredplacement',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('end_reason', ''), ('ended_on__isnull', True)), models.Q(('ended_on__isnull', False), models.Q(('end_reason', ''), _negated=True)), _connector='OR'), name='care_unregistered_end_date_and_reason_together'),
-        ),
-        migrations.AddConstraint(
-            model_name='unregisteredplacement',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='care_unregistered_ends_on_or_after_start'),
-        ),
-        migrations.AddConstraint(
-            model_name='unregisteredplacement',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('approved_by', ''), ('approved_on__isnull', True)), models.Q(('approved_on__isnull', False), models.Q(('approved_by', ''), _negated=True)), _connector='OR'), name='care_unregistered_approval_date_and_name_together'),
-        ),
-        migrations.AddIndex(
-            model_name='progressupdate',
-            index=models.Index(fields=['placement', 'recorded_on'], name='care_progre_placeme_daf5eb_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='issueddocumententry',
-            constraint=models.UniqueConstraint(fields=('document', 'placement'), name='care_issued_document_names_each_once'),
-        ),
-        migrations.AddIndex(
-            model_name='independentvisit',
-            index=models.Index(fields=['visited_on'], name='care_indepe_visited_ad8946_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='independentvisit',
-            constraint=models.UniqueConstraint(fields=('placement', 'visited_on'), name='care_one_independent_visit_per_day'),
         ),
     ]

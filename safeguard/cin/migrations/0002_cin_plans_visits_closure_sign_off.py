@@ -8,112 +8,344 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cin', '0001_initial'),
-        ('people', '0001_initial'),
-        ('workforce', '0001_initial'),
+        ("cin", "0001_initial"),
+        ("people", "0001_initial"),
+        ("workforce", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='cinepisode',
-            name='closed_hard_to_engage',
-            field=models.BooleanField(default=False, help_text="Closed because the family would not engage: needs a service manager's sign-off.", verbose_name='closed as hard to engage'),
+            model_name="cinepisode",
+            name="closed_hard_to_engage",
+            field=models.BooleanField(
+                default=False,
+                help_text="Closed because the family would not engage: needs a service manager's sign-off.",
+                verbose_name="closed as hard to engage",
+            ),
         ),
         migrations.AddField(
-            model_name='cinepisode',
-            name='closure_signed_off_by',
-            field=models.ForeignKey(blank=True, help_text='Manager who signed off the closure.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cin_closures_signed_off', to='workforce.worker'),
+            model_name="cinepisode",
+            name="closure_signed_off_by",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Manager who signed off the closure.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cin_closures_signed_off",
+                to="workforce.worker",
+            ),
         ),
         migrations.AddField(
-            model_name='cinepisode',
-            name='closure_signed_off_on',
+            model_name="cinepisode",
+            name="closure_signed_off_on",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='cinepisode',
-            name='closure_summary',
-            field=models.TextField(blank=True, help_text='Evidence of improvement (or other reason) supporting closure.'),
+            model_name="cinepisode",
+            name="closure_summary",
+            field=models.TextField(
+                blank=True,
+                help_text="Evidence of improvement (or other reason) supporting closure.",
+            ),
         ),
         migrations.CreateModel(
-            name='CINPlan',
+            name="CINPlan",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('start_date', models.DateField(help_text='CIN census CINPlanStartDate.', verbose_name='CIN plan start date')),
-                ('end_date', models.DateField(blank=True, help_text='CIN census CINPlanEndDate.', null=True, verbose_name='CIN plan end date')),
-                ('end_reason', models.CharField(blank=True, choices=[('cp_plan', 'Child protection plan started'), ('looked_after', 'Child became looked after'), ('needs_met', 'Needs met: no longer a child in need'), ('early_help', 'Stepped down to early help or universal services'), ('moved', 'Moved to another local authority'), ('case_closed', 'Case closed'), ('other', 'Other')], max_length=20)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('episode', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cin_plans', to='cin.cinepisode')),
-                ('lead_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cin_plans_led', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "start_date",
+                    models.DateField(
+                        help_text="CIN census CINPlanStartDate.", verbose_name="CIN plan start date"
+                    ),
+                ),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="CIN census CINPlanEndDate.",
+                        null=True,
+                        verbose_name="CIN plan end date",
+                    ),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("cp_plan", "Child protection plan started"),
+                            ("looked_after", "Child became looked after"),
+                            ("needs_met", "Needs met: no longer a child in need"),
+                            ("early_help", "Stepped down to early help or universal services"),
+                            ("moved", "Moved to another local authority"),
+                            ("case_closed", "Case closed"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cin_plans",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "lead_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cin_plans_led",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'CIN plan',
-                'ordering': ('episode', 'start_date'),
+                "verbose_name": "CIN plan",
+                "ordering": ("episode", "start_date"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("end_date__isnull", True)),
+                        fields=("episode",),
+                        name="one_open_cin_plan_per_episode",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end_date__isnull", True),
+                            ("end_date__gte", models.F("start_date")),
+                            _connector="OR",
+                        ),
+                        name="cin_plan_ends_on_or_after_start",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CINPlanReview',
+            name="CINPlanReview",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('held_on', models.DateField()),
-                ('attendees', models.TextField(blank=True, help_text='Who took part, by agency.')),
-                ('progress', models.TextField(blank=True, help_text="Progress against the plan's outcomes.")),
-                ('chaired_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cin_reviews_chaired', to='workforce.worker')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='cin.cinplan')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("held_on", models.DateField()),
+                ("attendees", models.TextField(blank=True, help_text="Who took part, by agency.")),
+                (
+                    "progress",
+                    models.TextField(blank=True, help_text="Progress against the plan's outcomes."),
+                ),
+                (
+                    "chaired_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cin_reviews_chaired",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="cin.cinplan",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'CIN plan review',
-                'ordering': ('plan', 'held_on'),
+                "verbose_name": "CIN plan review",
+                "ordering": ("plan", "held_on"),
             },
         ),
         migrations.CreateModel(
-            name='Visit',
+            name="Visit",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('visit_date', models.DateField()),
-                ('visit_type', models.CharField(choices=[('cin', 'Child in need visit'), ('cp', 'Child protection visit'), ('looked_after', 'Looked-after child visit'), ('care_leaver', 'Care leaver contact'), ('other', 'Other visit')], max_length=20)),
-                ('child_seen', models.BooleanField()),
-                ('seen_alone', models.BooleanField()),
-                ('location', models.CharField(choices=[('home', "Child's home"), ('placement', 'Placement'), ('school', 'School or nursery'), ('office', 'Office or contact centre'), ('health', 'Hospital or health setting'), ('community', 'Community'), ('virtual', 'Virtual (video call)'), ('other', 'Other')], max_length=20)),
-                ('notes', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visits', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('episode', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='visits', to='cin.cinepisode')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('worker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visits', to='workforce.worker')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("visit_date", models.DateField()),
+                (
+                    "visit_type",
+                    models.CharField(
+                        choices=[
+                            ("cin", "Child in need visit"),
+                            ("cp", "Child protection visit"),
+                            ("looked_after", "Looked-after child visit"),
+                            ("care_leaver", "Care leaver contact"),
+                            ("other", "Other visit"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("child_seen", models.BooleanField()),
+                ("seen_alone", models.BooleanField()),
+                (
+                    "location",
+                    models.CharField(
+                        choices=[
+                            ("home", "Child's home"),
+                            ("placement", "Placement"),
+                            ("school", "School or nursery"),
+                            ("office", "Office or contact centre"),
+                            ("health", "Hospital or health setting"),
+                            ("community", "Community"),
+                            ("virtual", "Virtual (video call)"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visits",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visits",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visits",
+                        to="workforce.worker",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('child', 'visit_date'),
+                "ordering": ("child", "visit_date"),
+                "indexes": [
+                    models.Index(
+                        fields=["child", "visit_type", "visit_date"],
+                        name="cin_visit_child_i_c80086_idx",
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("seen_alone", False), ("child_seen", True), _connector="OR"
+                        ),
+                        name="visit_seen_alone_implies_seen",
+                    )
+                ],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='cinplan',
-            constraint=models.UniqueConstraint(condition=models.Q(('end_date__isnull', True)), fields=('episode',), name='one_open_cin_plan_per_episode'),
-        ),
-        migrations.AddConstraint(
-            model_name='cinplan',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='cin_plan_ends_on_or_after_start'),
-        ),
-        migrations.AddIndex(
-            model_name='visit',
-            index=models.Index(fields=['child', 'visit_type', 'visit_date'], name='cin_visit_child_i_c80086_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='visit',
-            constraint=models.CheckConstraint(condition=models.Q(('seen_alone', False), ('child_seen', True), _connector='OR'), name='visit_seen_alone_implies_seen'),
         ),
     ]

@@ -9,118 +9,383 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cin', '0002_cin_plans_visits_closure_sign_off'),
-        ('frontdoor', '0001_initial'),
-        ('people', '0001_initial'),
-        ('workforce', '0001_initial'),
+        ("cin", "0002_cin_plans_visits_closure_sign_off"),
+        ("frontdoor", "0001_initial"),
+        ("people", "0001_initial"),
+        ("workforce", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EarlyHelpEpisode',
+            name="EarlyHelpEpisode",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('requested_on', models.DateField()),
-                ('request_source', safeguard.core.codes.CodeField(codelist='referral_source', help_text='Who asked for early help (DfE referral source).', max_length=8)),
-                ('request_details', models.TextField(blank=True, help_text='What help was asked for and why.')),
-                ('assessment_started_on', models.DateField(blank=True, help_text='Ofsted Annex A list 2: early help assessment start date.', null=True, verbose_name='early help assessment started on')),
-                ('assessment_agency', models.CharField(blank=True, choices=[('la_early_help', 'Local authority early help'), ('school', 'School or college'), ('early_years', 'Early years setting'), ('health', 'Health'), ('housing', 'Housing'), ('police', 'Police'), ('yos', 'Youth offending service'), ('voluntary', 'Voluntary or community sector'), ('other', 'Other')], help_text='Ofsted Annex A list 2: the organisation completing the assessment.', max_length=20, verbose_name='organisation completing the assessment')),
-                ('assessment_completed_on', models.DateField(blank=True, help_text='Ofsted Annex A list 2: early help assessment completion date.', null=True, verbose_name='early help assessment completed on')),
-                ('lead_professional_name', models.CharField(blank=True, max_length=160)),
-                ('lead_professional_agency', models.CharField(blank=True, choices=[('la_early_help', 'Local authority early help'), ('school', 'School or college'), ('early_years', 'Early years setting'), ('health', 'Health'), ('housing', 'Housing'), ('police', 'Police'), ('yos', 'Youth offending service'), ('voluntary', 'Voluntary or community sector'), ('other', 'Other')], max_length=20)),
-                ('lead_professional_role', models.CharField(blank=True, help_text='E.g. family worker, designated safeguarding lead.', max_length=120)),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('closure_reason', models.CharField(blank=True, choices=[('needs_met', 'Needs met'), ('stepped_up', "Stepped up to children's social care"), ('disengaged', 'Family disengaged or withdrew consent'), ('moved', 'Moved out of the area'), ('other', 'Other')], max_length=20)),
-                ('closure_notes', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='early_help_episodes', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead_professional_worker', models.ForeignKey(blank=True, help_text="When the lead professional is one of the authority's own staff.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='early_help_episodes_led', to='workforce.worker')),
-                ('mash_decision', models.OneToOneField(blank=True, help_text='The MASH decision that started this episode.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='early_help_episode', to='frontdoor.mashdecision')),
-                ('stepped_down_from', models.OneToOneField(blank=True, help_text='The CIN episode closed into this early help episode.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stepped_down_to', to='cin.cinepisode')),
-                ('stepped_up_to', models.OneToOneField(blank=True, help_text='The referral this episode was stepped up into.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stepped_up_from', to='cin.cinepisode')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("requested_on", models.DateField()),
+                (
+                    "request_source",
+                    safeguard.core.codes.CodeField(
+                        codelist="referral_source",
+                        help_text="Who asked for early help (DfE referral source).",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "request_details",
+                    models.TextField(blank=True, help_text="What help was asked for and why."),
+                ),
+                (
+                    "assessment_started_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Ofsted Annex A list 2: early help assessment start date.",
+                        null=True,
+                        verbose_name="early help assessment started on",
+                    ),
+                ),
+                (
+                    "assessment_agency",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("la_early_help", "Local authority early help"),
+                            ("school", "School or college"),
+                            ("early_years", "Early years setting"),
+                            ("health", "Health"),
+                            ("housing", "Housing"),
+                            ("police", "Police"),
+                            ("yos", "Youth offending service"),
+                            ("voluntary", "Voluntary or community sector"),
+                            ("other", "Other"),
+                        ],
+                        help_text="Ofsted Annex A list 2: the organisation completing the assessment.",
+                        max_length=20,
+                        verbose_name="organisation completing the assessment",
+                    ),
+                ),
+                (
+                    "assessment_completed_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Ofsted Annex A list 2: early help assessment completion date.",
+                        null=True,
+                        verbose_name="early help assessment completed on",
+                    ),
+                ),
+                ("lead_professional_name", models.CharField(blank=True, max_length=160)),
+                (
+                    "lead_professional_agency",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("la_early_help", "Local authority early help"),
+                            ("school", "School or college"),
+                            ("early_years", "Early years setting"),
+                            ("health", "Health"),
+                            ("housing", "Housing"),
+                            ("police", "Police"),
+                            ("yos", "Youth offending service"),
+                            ("voluntary", "Voluntary or community sector"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "lead_professional_role",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. family worker, designated safeguarding lead.",
+                        max_length=120,
+                    ),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                (
+                    "closure_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("needs_met", "Needs met"),
+                            ("stepped_up", "Stepped up to children's social care"),
+                            ("disengaged", "Family disengaged or withdrew consent"),
+                            ("moved", "Moved out of the area"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("closure_notes", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="early_help_episodes",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lead_professional_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="When the lead professional is one of the authority's own staff.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="early_help_episodes_led",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "mash_decision",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The MASH decision that started this episode.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="early_help_episode",
+                        to="frontdoor.mashdecision",
+                    ),
+                ),
+                (
+                    "stepped_down_from",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The CIN episode closed into this early help episode.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stepped_down_to",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "stepped_up_to",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The referral this episode was stepped up into.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stepped_up_from",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'early help episode',
-                'ordering': ('child', 'requested_on'),
+                "verbose_name": "early help episode",
+                "ordering": ("child", "requested_on"),
+                "indexes": [
+                    models.Index(fields=["requested_on"], name="earlyhelp_e_request_e8414b_idx"),
+                    models.Index(fields=["closed_on"], name="earlyhelp_e_closed__4801ad_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("closed_on__isnull", True)),
+                        fields=("child",),
+                        name="one_open_early_help_episode_per_child",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("closed_on__isnull", True),
+                            ("closed_on__gte", models.F("requested_on")),
+                            _connector="OR",
+                        ),
+                        name="early_help_closed_on_or_after_request",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("assessment_started_on__isnull", True),
+                            ("assessment_started_on__gte", models.F("requested_on")),
+                            _connector="OR",
+                        ),
+                        name="early_help_assessment_starts_on_or_after_request",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("assessment_completed_on__isnull", True),
+                            ("assessment_completed_on__gte", models.F("assessment_started_on")),
+                            _connector="OR",
+                        ),
+                        name="early_help_assessment_completed_after_start",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("closed_on__isnull", True), ("closure_reason", "")),
+                            models.Q(
+                                ("closed_on__isnull", False),
+                                models.Q(("closure_reason", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="early_help_closure_has_reason",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("stepped_up_to__isnull", True),
+                            ("closure_reason", "stepped_up"),
+                            _connector="OR",
+                        ),
+                        name="early_help_step_up_closes_as_stepped_up",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TeamAroundFamilyPlan',
+            name="TeamAroundFamilyPlan",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('started_on', models.DateField()),
-                ('outcomes', models.TextField(help_text='Specific, measurable outcomes, who does what by when.')),
-                ('members', models.TextField(blank=True, help_text='The agencies and people in the team.')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('episode', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='taf_plan', to='earlyhelp.earlyhelpepisode')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("started_on", models.DateField()),
+                (
+                    "outcomes",
+                    models.TextField(
+                        help_text="Specific, measurable outcomes, who does what by when."
+                    ),
+                ),
+                (
+                    "members",
+                    models.TextField(blank=True, help_text="The agencies and people in the team."),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "episode",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="taf_plan",
+                        to="earlyhelp.earlyhelpepisode",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Team Around the Family plan',
-                'ordering': ('started_on',),
+                "verbose_name": "Team Around the Family plan",
+                "ordering": ("started_on",),
             },
         ),
         migrations.CreateModel(
-            name='TafReview',
+            name="TafReview",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('held_on', models.DateField()),
-                ('progress', models.TextField()),
-                ('attendees', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='earlyhelp.teamaroundfamilyplan')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("held_on", models.DateField()),
+                ("progress", models.TextField()),
+                ("attendees", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="earlyhelp.teamaroundfamilyplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'TAF review',
-                'ordering': ('plan', 'held_on'),
+                "verbose_name": "TAF review",
+                "ordering": ("plan", "held_on"),
             },
-        ),
-        migrations.AddIndex(
-            model_name='earlyhelpepisode',
-            index=models.Index(fields=['requested_on'], name='earlyhelp_e_request_e8414b_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='earlyhelpepisode',
-            index=models.Index(fields=['closed_on'], name='earlyhelp_e_closed__4801ad_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='earlyhelpepisode',
-            constraint=models.UniqueConstraint(condition=models.Q(('closed_on__isnull', True)), fields=('child',), name='one_open_early_help_episode_per_child'),
-        ),
-        migrations.AddConstraint(
-            model_name='earlyhelpepisode',
-            constraint=models.CheckConstraint(condition=models.Q(('closed_on__isnull', True), ('closed_on__gte', models.F('requested_on')), _connector='OR'), name='early_help_closed_on_or_after_request'),
-        ),
-        migrations.AddConstraint(
-            model_name='earlyhelpepisode',
-            constraint=models.CheckConstraint(condition=models.Q(('assessment_started_on__isnull', True), ('assessment_started_on__gte', models.F('requested_on')), _connector='OR'), name='early_help_assessment_starts_on_or_after_request'),
-        ),
-        migrations.AddConstraint(
-            model_name='earlyhelpepisode',
-            constraint=models.CheckConstraint(condition=models.Q(('assessment_completed_on__isnull', True), ('assessment_completed_on__gte', models.F('assessment_started_on')), _connector='OR'), name='early_help_assessment_completed_after_start'),
-        ),
-        migrations.AddConstraint(
-            model_name='earlyhelpepisode',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('closed_on__isnull', True), ('closure_reason', '')), models.Q(('closed_on__isnull', False), models.Q(('closure_reason', ''), _negated=True)), _connector='OR'), name='early_help_closure_has_reason'),
-        ),
-        migrations.AddConstraint(
-            model_name='earlyhelpepisode',
-            constraint=models.CheckConstraint(condition=models.Q(('stepped_up_to__isnull', True), ('closure_reason', 'stepped_up'), _connector='OR'), name='early_help_step_up_closes_as_stepped_up'),
         ),
     ]

@@ -8,130 +8,345 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('workforce', '0002_funded_posts'),
+        ("workforce", "0002_funded_posts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FosterHousehold',
+            name="FosterHousehold",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('name', models.CharField(help_text='For example: Mr and Mrs Lane', max_length=160)),
-                ('carer_names', models.CharField(help_text='The adults approved as carers.', max_length=300)),
-                ('approved_on', models.DateField()),
-                ('approval_type', models.CharField(choices=[('short_term', 'Short term'), ('long_term', 'Long term'), ('respite', 'Respite (short breaks)'), ('connected_person', 'Connected person (family and friends)'), ('emergency', 'Emergency')], max_length=20)),
-                ('age_from', models.PositiveSmallIntegerField(default=0)),
-                ('age_to', models.PositiveSmallIntegerField(default=17)),
-                ('children_approved', models.PositiveSmallIntegerField(default=1)),
-                ('vacancies', models.PositiveSmallIntegerField(default=0)),
-                ('deregistered_on', models.DateField(blank=True, null=True)),
-                ('deregistration_reason', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "name",
+                    models.CharField(help_text="For example: Mr and Mrs Lane", max_length=160),
+                ),
+                (
+                    "carer_names",
+                    models.CharField(help_text="The adults approved as carers.", max_length=300),
+                ),
+                ("approved_on", models.DateField()),
+                (
+                    "approval_type",
+                    models.CharField(
+                        choices=[
+                            ("short_term", "Short term"),
+                            ("long_term", "Long term"),
+                            ("respite", "Respite (short breaks)"),
+                            ("connected_person", "Connected person (family and friends)"),
+                            ("emergency", "Emergency"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("age_from", models.PositiveSmallIntegerField(default=0)),
+                ("age_to", models.PositiveSmallIntegerField(default=17)),
+                ("children_approved", models.PositiveSmallIntegerField(default=1)),
+                ("vacancies", models.PositiveSmallIntegerField(default=0)),
+                ("deregistered_on", models.DateField(blank=True, null=True)),
+                ("deregistration_reason", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("age_from__lte", models.F("age_to"))),
+                        name="fostering_age_band_in_order",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("vacancies__lte", models.F("children_approved"))),
+                        name="fostering_vacancies_within_approval",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FosterCarerReview',
+            name="FosterCarerReview",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('held_on', models.DateField()),
-                ('approval_continues', models.BooleanField(default=True)),
-                ('notes', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='fostering.fosterhousehold')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("held_on", models.DateField()),
+                ("approval_continues", models.BooleanField(default=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="fostering.fosterhousehold",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('household', '-held_on'),
+                "ordering": ("household", "-held_on"),
             },
         ),
         migrations.CreateModel(
-            name='FosteringAssessment',
+            name="FosteringAssessment",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('stage_one_started_on', models.DateField()),
-                ('stage_one_completed_on', models.DateField(blank=True, null=True)),
-                ('stage_two_started_on', models.DateField(blank=True, null=True)),
-                ('stage_two_completed_on', models.DateField(blank=True, null=True)),
-                ('panel_on', models.DateField(blank=True, null=True)),
-                ('panel_recommendation', models.CharField(blank=True, choices=[('approve', 'Recommended for approval'), ('not_approve', 'Not recommended for approval'), ('defer', 'Deferred for more information')], max_length=20)),
-                ('decided_on', models.DateField(blank=True, help_text="The Agency Decision Maker's decision.", null=True)),
-                ('approved', models.BooleanField(blank=True, null=True)),
-                ('ended_on', models.DateField(blank=True, help_text='Withdrawn or stopped before a decision.', null=True)),
-                ('assessing_worker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fostering_assessments', to='workforce.worker')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("stage_one_started_on", models.DateField()),
+                ("stage_one_completed_on", models.DateField(blank=True, null=True)),
+                ("stage_two_started_on", models.DateField(blank=True, null=True)),
+                ("stage_two_completed_on", models.DateField(blank=True, null=True)),
+                ("panel_on", models.DateField(blank=True, null=True)),
+                (
+                    "panel_recommendation",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("approve", "Recommended for approval"),
+                            ("not_approve", "Not recommended for approval"),
+                            ("defer", "Deferred for more information"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "decided_on",
+                    models.DateField(
+                        blank=True, help_text="The Agency Decision Maker's decision.", null=True
+                    ),
+                ),
+                ("approved", models.BooleanField(blank=True, null=True)),
+                (
+                    "ended_on",
+                    models.DateField(
+                        blank=True, help_text="Withdrawn or stopped before a decision.", null=True
+                    ),
+                ),
+                (
+                    "assessing_worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fostering_assessments",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-stage_one_started_on',),
+                "ordering": ("-stage_one_started_on",),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("approved__isnull", True), ("decided_on__isnull", True)),
+                            models.Q(("approved__isnull", False), ("decided_on__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="fostering_decision_has_date_and_result",
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='fosterhousehold',
-            name='assessment',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='household', to='fostering.fosteringassessment'),
+            model_name="fosterhousehold",
+            name="assessment",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="household",
+                to="fostering.fosteringassessment",
+            ),
         ),
         migrations.CreateModel(
-            name='FosteringEnquiry',
+            name="FosteringEnquiry",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('received_on', models.DateField()),
-                ('enquirer_name', models.CharField(max_length=160)),
-                ('source', models.CharField(choices=[('website', 'Website'), ('phone', 'Telephone'), ('event', 'Recruitment event'), ('word_of_mouth', 'Word of mouth or existing carer'), ('campaign', 'Advertising campaign'), ('social_worker', "Child's social worker (connected person)")], max_length=20)),
-                ('outcome', models.CharField(choices=[('open', 'Open: initial contact'), ('assessment', 'Progressed to assessment'), ('withdrawn', 'Withdrawn by the enquirer'), ('not_progressed', 'Not progressed by the service')], default='open', max_length=20)),
-                ('outcome_on', models.DateField(blank=True, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("received_on", models.DateField()),
+                ("enquirer_name", models.CharField(max_length=160)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("website", "Website"),
+                            ("phone", "Telephone"),
+                            ("event", "Recruitment event"),
+                            ("word_of_mouth", "Word of mouth or existing carer"),
+                            ("campaign", "Advertising campaign"),
+                            ("social_worker", "Child's social worker (connected person)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open: initial contact"),
+                            ("assessment", "Progressed to assessment"),
+                            ("withdrawn", "Withdrawn by the enquirer"),
+                            ("not_progressed", "Not progressed by the service"),
+                        ],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("outcome_on", models.DateField(blank=True, null=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'fostering enquiries',
-                'ordering': ('-received_on', 'enquirer_name'),
+                "verbose_name_plural": "fostering enquiries",
+                "ordering": ("-received_on", "enquirer_name"),
+                "indexes": [
+                    models.Index(fields=["received_on"], name="fostering_f_receive_313591_idx"),
+                    models.Index(fields=["outcome"], name="fostering_f_outcome_0d76ea_idx"),
+                ],
             },
         ),
         migrations.AddField(
-            model_name='fosteringassessment',
-            name='enquiry',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='assessment', to='fostering.fosteringenquiry'),
-        ),
-        migrations.AddConstraint(
-            model_name='fosterhousehold',
-            constraint=models.CheckConstraint(condition=models.Q(('age_from__lte', models.F('age_to'))), name='fostering_age_band_in_order'),
-        ),
-        migrations.AddConstraint(
-            model_name='fosterhousehold',
-            constraint=models.CheckConstraint(condition=models.Q(('vacancies__lte', models.F('children_approved'))), name='fostering_vacancies_within_approval'),
-        ),
-        migrations.AddIndex(
-            model_name='fosteringenquiry',
-            index=models.Index(fields=['received_on'], name='fostering_f_receive_313591_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='fosteringenquiry',
-            index=models.Index(fields=['outcome'], name='fostering_f_outcome_0d76ea_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='fosteringassessment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('approved__isnull', True), ('decided_on__isnull', True)), models.Q(('approved__isnull', False), ('decided_on__isnull', False)), _connector='OR'), name='fostering_decision_has_date_and_result'),
+            model_name="fosteringassessment",
+            name="enquiry",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="assessment",
+                to="fostering.fosteringenquiry",
+            ),
         ),
     ]

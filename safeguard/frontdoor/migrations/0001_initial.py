@@ -9,189 +9,594 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cin', '0002_cin_plans_visits_closure_sign_off'),
-        ('people', '0001_initial'),
-        ('workforce', '0001_initial'),
+        ("cin", "0002_cin_plans_visits_closure_sign_off"),
+        ("people", "0001_initial"),
+        ("workforce", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('received_at', models.DateTimeField(help_text='When the front door received the contact.')),
-                ('source', safeguard.core.codes.CodeField(codelist='referral_source', help_text='Who made the contact, as a DfE referral source; becomes the CIN census ReferralSource if a referral opens.', max_length=8)),
-                ('channel', models.CharField(choices=[('professional_line', 'Professional line'), ('public_line', 'Public line'), ('police_ppn', 'Police Public Protection Notice (PPN)'), ('email', 'Email'), ('online_portal', 'Online portal'), ('phone', 'Phone (other)'), ('other', 'Other')], max_length=20)),
-                ('referrer_name', models.CharField(blank=True, max_length=160)),
-                ('referrer_agency', models.CharField(blank=True, max_length=160)),
-                ('referrer_contact_details', models.CharField(blank=True, help_text='Phone or secure email for feedback.', max_length=255)),
-                ('concerns', models.TextField(help_text='What the referrer is worried about.')),
-                ('consent_asked', models.BooleanField(help_text='Was the family asked for consent to share information?', verbose_name='consent asked')),
-                ('consent_given', models.BooleanField(verbose_name='consent given')),
-                ('consent_override_reason', models.TextField(blank=True, help_text='Why information is shared without consent (required before MASH checks when consent was not given).', verbose_name='reason for proceeding without consent')),
-                ('ppn_rating', models.CharField(blank=True, choices=[('blue', 'Blue'), ('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], help_text='Police PPNs only.', max_length=10, verbose_name='PPN colour rating')),
-                ('advice_given', models.TextField(blank=True)),
-                ('outcome', models.CharField(blank=True, choices=[('information_advice', 'Information and advice (closed at contact)'), ('nfa', 'No further action (closed at contact)'), ('mash', 'Progressed to MASH triage')], help_text='Blank while the contact awaits screening.', max_length=20)),
-                ('outcome_at', models.DateTimeField(blank=True, help_text='When the contact was closed or passed to MASH.', null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='contacts_recorded', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "received_at",
+                    models.DateTimeField(help_text="When the front door received the contact."),
+                ),
+                (
+                    "source",
+                    safeguard.core.codes.CodeField(
+                        codelist="referral_source",
+                        help_text="Who made the contact, as a DfE referral source; becomes the CIN census ReferralSource if a referral opens.",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("professional_line", "Professional line"),
+                            ("public_line", "Public line"),
+                            ("police_ppn", "Police Public Protection Notice (PPN)"),
+                            ("email", "Email"),
+                            ("online_portal", "Online portal"),
+                            ("phone", "Phone (other)"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("referrer_name", models.CharField(blank=True, max_length=160)),
+                ("referrer_agency", models.CharField(blank=True, max_length=160)),
+                (
+                    "referrer_contact_details",
+                    models.CharField(
+                        blank=True, help_text="Phone or secure email for feedback.", max_length=255
+                    ),
+                ),
+                ("concerns", models.TextField(help_text="What the referrer is worried about.")),
+                (
+                    "consent_asked",
+                    models.BooleanField(
+                        help_text="Was the family asked for consent to share information?",
+                        verbose_name="consent asked",
+                    ),
+                ),
+                ("consent_given", models.BooleanField(verbose_name="consent given")),
+                (
+                    "consent_override_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why information is shared without consent (required before MASH checks when consent was not given).",
+                        verbose_name="reason for proceeding without consent",
+                    ),
+                ),
+                (
+                    "ppn_rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("blue", "Blue"),
+                            ("red", "Red"),
+                            ("amber", "Amber"),
+                            ("green", "Green"),
+                        ],
+                        help_text="Police PPNs only.",
+                        max_length=10,
+                        verbose_name="PPN colour rating",
+                    ),
+                ),
+                ("advice_given", models.TextField(blank=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("information_advice", "Information and advice (closed at contact)"),
+                            ("nfa", "No further action (closed at contact)"),
+                            ("mash", "Progressed to MASH triage"),
+                        ],
+                        help_text="Blank while the contact awaits screening.",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "outcome_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When the contact was closed or passed to MASH.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contacts_recorded",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('received_at',),
+                "ordering": ("received_at",),
+                "indexes": [
+                    models.Index(fields=["received_at"], name="frontdoor_c_receive_0f74e4_idx"),
+                    models.Index(
+                        fields=["outcome", "received_at"], name="frontdoor_c_outcome_45a97c_idx"
+                    ),
+                    models.Index(fields=["source"], name="frontdoor_c_source_440288_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("consent_given", False), ("consent_asked", True), _connector="OR"
+                        ),
+                        name="contact_consent_given_implies_asked",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ppn_rating", ""), ("channel", "police_ppn"), _connector="OR"
+                        ),
+                        name="contact_ppn_rating_only_on_ppn",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("outcome", ""), ("outcome_at__isnull", True)),
+                            models.Q(
+                                models.Q(("outcome", ""), _negated=True),
+                                ("outcome_at__gte", models.F("received_at")),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="contact_outcome_has_time_after_receipt",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ContactChild',
+            name="ContactChild",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contacts', to='people.person')),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_children', to='frontdoor.contact')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contacts",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_children",
+                        to="frontdoor.contact",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'child on a contact',
-                'verbose_name_plural': 'children on contacts',
+                "verbose_name": "child on a contact",
+                "verbose_name_plural": "children on contacts",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("contact", "child"), name="one_row_per_contact_child"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MashTriage',
+            name="MashTriage",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('priority', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], max_length=10, verbose_name='RAG priority')),
-                ('started_at', models.DateTimeField()),
-                ('decided_at', models.DateTimeField(blank=True, help_text='When the last child on the contact had a decision.', null=True)),
-                ('contact', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='triage', to='frontdoor.contact')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='mash_triages_decided', to='workforce.worker')),
-                ('started_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mash_triages_started', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "priority",
+                    models.CharField(
+                        choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")],
+                        max_length=10,
+                        verbose_name="RAG priority",
+                    ),
+                ),
+                ("started_at", models.DateTimeField()),
+                (
+                    "decided_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When the last child on the contact had a decision.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "contact",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="triage",
+                        to="frontdoor.contact",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mash_triages_decided",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mash_triages_started",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'MASH triage',
-                'ordering': ('started_at',),
+                "verbose_name": "MASH triage",
+                "ordering": ("started_at",),
+                "indexes": [
+                    models.Index(fields=["decided_at"], name="frontdoor_m_decided_96663c_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("decided_at__isnull", True),
+                            ("decided_at__gte", models.F("started_at")),
+                            _connector="OR",
+                        ),
+                        name="mash_triage_decided_after_start",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MashDecision',
+            name="MashDecision",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('outcome', models.CharField(choices=[('information_advice', 'Information and advice'), ('early_help', 'Early help'), ('assessment', "Assessment (referral to children's social care)"), ('strategy_discussion', 'Strategy discussion'), ('nfa', 'No further action')], max_length=20)),
-                ('reasons', models.TextField()),
-                ('decided_at', models.DateTimeField()),
-                ('feedback_given', models.BooleanField(default=False, verbose_name='feedback given to the referrer')),
-                ('feedback_given_on', models.DateField(blank=True, null=True)),
-                ('feedback_reasons', models.TextField(blank=True, help_text='Why the threshold for social care was not met, as told to the referrer.')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mash_decisions', to='people.person')),
-                ('cin_episode', models.OneToOneField(blank=True, help_text='The referral this decision opened.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='mash_decision', to='cin.cinepisode')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mash_decisions', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('triage', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='frontdoor.mashtriage')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("information_advice", "Information and advice"),
+                            ("early_help", "Early help"),
+                            ("assessment", "Assessment (referral to children's social care)"),
+                            ("strategy_discussion", "Strategy discussion"),
+                            ("nfa", "No further action"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reasons", models.TextField()),
+                ("decided_at", models.DateTimeField()),
+                (
+                    "feedback_given",
+                    models.BooleanField(
+                        default=False, verbose_name="feedback given to the referrer"
+                    ),
+                ),
+                ("feedback_given_on", models.DateField(blank=True, null=True)),
+                (
+                    "feedback_reasons",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why the threshold for social care was not met, as told to the referrer.",
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mash_decisions",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "cin_episode",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The referral this decision opened.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mash_decision",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mash_decisions",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "triage",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decisions",
+                        to="frontdoor.mashtriage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'MASH decision',
-                'ordering': ('triage', 'decided_at'),
+                "verbose_name": "MASH decision",
+                "ordering": ("triage", "decided_at"),
+                "indexes": [
+                    models.Index(fields=["decided_at"], name="frontdoor_m_decided_18c4a8_idx"),
+                    models.Index(
+                        fields=["outcome", "decided_at"], name="frontdoor_m_outcome_07fef6_idx"
+                    ),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("triage", "child"), name="one_mash_decision_per_child"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("feedback_given", True),
+                            ("feedback_given_on__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="mash_feedback_date_only_when_given",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PartnerCheck',
+            name="PartnerCheck",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('agency', models.CharField(choices=[('police', 'Police'), ('health', 'Health'), ('education', 'Education'), ('probation', 'Probation'), ('housing', 'Housing'), ('yos', 'Youth offending service'), ('adult_services', 'Adult services'), ('substance_misuse', 'Alcohol and substance misuse services')], max_length=20)),
-                ('requested_at', models.DateTimeField()),
-                ('information_requested', models.TextField(blank=True)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('answered_by', models.CharField(blank=True, help_text='The partner practitioner who answered.', max_length=160)),
-                ('answer', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='partner_checks_requested', to='workforce.worker')),
-                ('triage', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='partner_checks', to='frontdoor.mashtriage')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "agency",
+                    models.CharField(
+                        choices=[
+                            ("police", "Police"),
+                            ("health", "Health"),
+                            ("education", "Education"),
+                            ("probation", "Probation"),
+                            ("housing", "Housing"),
+                            ("yos", "Youth offending service"),
+                            ("adult_services", "Adult services"),
+                            ("substance_misuse", "Alcohol and substance misuse services"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("requested_at", models.DateTimeField()),
+                ("information_requested", models.TextField(blank=True)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "answered_by",
+                    models.CharField(
+                        blank=True,
+                        help_text="The partner practitioner who answered.",
+                        max_length=160,
+                    ),
+                ),
+                ("answer", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_checks_requested",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "triage",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="partner_checks",
+                        to="frontdoor.mashtriage",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('triage', 'requested_at'),
+                "ordering": ("triage", "requested_at"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("answered_at__isnull", True)),
+                        fields=("triage", "agency"),
+                        name="one_outstanding_check_per_agency",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("answered_at__isnull", True),
+                            ("answered_at__gte", models.F("requested_at")),
+                            _connector="OR",
+                        ),
+                        name="partner_check_answered_after_request",
+                    ),
+                ],
             },
-        ),
-        migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['received_at'], name='frontdoor_c_receive_0f74e4_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['outcome', 'received_at'], name='frontdoor_c_outcome_45a97c_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['source'], name='frontdoor_c_source_440288_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(('consent_given', False), ('consent_asked', True), _connector='OR'), name='contact_consent_given_implies_asked'),
-        ),
-        migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(('ppn_rating', ''), ('channel', 'police_ppn'), _connector='OR'), name='contact_ppn_rating_only_on_ppn'),
-        ),
-        migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('outcome', ''), ('outcome_at__isnull', True)), models.Q(models.Q(('outcome', ''), _negated=True), ('outcome_at__gte', models.F('received_at'))), _connector='OR'), name='contact_outcome_has_time_after_receipt'),
-        ),
-        migrations.AddConstraint(
-            model_name='contactchild',
-            constraint=models.UniqueConstraint(fields=('contact', 'child'), name='one_row_per_contact_child'),
-        ),
-        migrations.AddIndex(
-            model_name='mashtriage',
-            index=models.Index(fields=['decided_at'], name='frontdoor_m_decided_96663c_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='mashtriage',
-            constraint=models.CheckConstraint(condition=models.Q(('decided_at__isnull', True), ('decided_at__gte', models.F('started_at')), _connector='OR'), name='mash_triage_decided_after_start'),
-        ),
-        migrations.AddIndex(
-            model_name='mashdecision',
-            index=models.Index(fields=['decided_at'], name='frontdoor_m_decided_18c4a8_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='mashdecision',
-            index=models.Index(fields=['outcome', 'decided_at'], name='frontdoor_m_outcome_07fef6_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='mashdecision',
-            constraint=models.UniqueConstraint(fields=('triage', 'child'), name='one_mash_decision_per_child'),
-        ),
-        migrations.AddConstraint(
-            model_name='mashdecision',
-            constraint=models.CheckConstraint(condition=models.Q(('feedback_given', True), ('feedback_given_on__isnull', True), _connector='OR'), name='mash_feedback_date_only_when_given'),
-        ),
-        migrations.AddConstraint(
-            model_name='partnercheck',
-            constraint=models.UniqueConstraint(condition=models.Q(('answered_at__isnull', True)), fields=('triage', 'agency'), name='one_outstanding_check_per_agency'),
-        ),
-        migrations.AddConstraint(
-            model_name='partnercheck',
-            constraint=models.CheckConstraint(condition=models.Q(('answered_at__isnull', True), ('answered_at__gte', models.F('requested_at')), _connector='OR'), name='partner_check_answered_after_request'),
         ),
     ]

@@ -9,273 +9,967 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('people', '0002_population_estimate'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("people", "0002_population_estimate"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RetentionRule',
+            name="RetentionRule",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('record_type', models.CharField(max_length=60, unique=True)),
-                ('label', models.CharField(max_length=200)),
-                ('years', models.PositiveSmallIntegerField(verbose_name='retention period in years')),
-                ('date_basis', models.CharField(help_text="One of the record type's dates.", max_length=60, verbose_name='counted from')),
-                ('action', models.CharField(choices=[('review', 'Review when due'), ('destroy', 'Destroy when due')], max_length=10)),
-                ('basis_note', models.TextField(help_text='The law, guidance or local decision behind the period.', verbose_name='why this period')),
-                ('is_active', models.BooleanField(default=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("record_type", models.CharField(max_length=60, unique=True)),
+                ("label", models.CharField(max_length=200)),
+                (
+                    "years",
+                    models.PositiveSmallIntegerField(verbose_name="retention period in years"),
+                ),
+                (
+                    "date_basis",
+                    models.CharField(
+                        help_text="One of the record type's dates.",
+                        max_length=60,
+                        verbose_name="counted from",
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("review", "Review when due"), ("destroy", "Destroy when due")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "basis_note",
+                    models.TextField(
+                        help_text="The law, guidance or local decision behind the period.",
+                        verbose_name="why this period",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('label',),
+                "ordering": ("label",),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("years__gte", 1), ("years__lte", 150)),
+                        name="governance_retention_years_1_to_150",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DestructionRequest',
+            name="DestructionRequest",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('as_at', models.DateField(help_text='The date the records were due on.')),
-                ('note', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('proposed', 'Awaiting approval'), ('destroyed', 'Approved and destroyed'), ('rejected', 'Rejected')], default='proposed', max_length=10)),
-                ('proposed_at', models.DateTimeField(default=safeguard.core.clock.now)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('destroyed_count', models.PositiveIntegerField(default=0)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('proposed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('rule', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='governance.retentionrule')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("as_at", models.DateField(help_text="The date the records were due on.")),
+                ("note", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Awaiting approval"),
+                            ("destroyed", "Approved and destroyed"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="proposed",
+                        max_length=10,
+                    ),
+                ),
+                ("proposed_at", models.DateTimeField(default=safeguard.core.clock.now)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                ("destroyed_count", models.PositiveIntegerField(default=0)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "rule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="governance.retentionrule",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-proposed_at',),
+                "ordering": ("-proposed_at",),
             },
         ),
         migrations.CreateModel(
-            name='SharingAgreement',
+            name="SharingAgreement",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('agency', models.CharField(choices=[('police', 'Police'), ('health', 'Health'), ('education', 'Education'), ('probation', 'Probation'), ('housing', 'Housing')], max_length=20)),
-                ('title', models.CharField(max_length=200)),
-                ('purpose', models.TextField()),
-                ('legal_basis', models.CharField(choices=[('consent', 'Consent (UK GDPR Art 6(1)(a) and Art 9(2)(a))'), ('ca1989_s17', 'Children Act 1989 s17 (child in need)'), ('ca1989_s47', 'Children Act 1989 s47 (child protection enquiries)'), ('cda1998_s115', 'Crime and Disorder Act 1998 s115'), ('public_task_safeguarding', 'UK GDPR Art 6(1)(e) public task, with Art 9(2)(g) and DPA 2018 Sch 1 para 18 (safeguarding of children)'), ('court_order', 'Court order'), ('vital_interests', 'Vital interests (UK GDPR Art 6(1)(d) and Art 9(2)(c))'), ('right_of_access', 'UK GDPR Art 15 right of access (subject access)')], max_length=40)),
-                ('starts_on', models.DateField()),
-                ('ends_on', models.DateField(blank=True, help_text='The first day the agreement no longer applies.', null=True)),
-                ('signed_by', models.CharField(help_text='Who signed it, for each party.', max_length=300)),
-                ('end_reason', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "agency",
+                    models.CharField(
+                        choices=[
+                            ("police", "Police"),
+                            ("health", "Health"),
+                            ("education", "Education"),
+                            ("probation", "Probation"),
+                            ("housing", "Housing"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("purpose", models.TextField()),
+                (
+                    "legal_basis",
+                    models.CharField(
+                        choices=[
+                            ("consent", "Consent (UK GDPR Art 6(1)(a) and Art 9(2)(a))"),
+                            ("ca1989_s17", "Children Act 1989 s17 (child in need)"),
+                            ("ca1989_s47", "Children Act 1989 s47 (child protection enquiries)"),
+                            ("cda1998_s115", "Crime and Disorder Act 1998 s115"),
+                            (
+                                "public_task_safeguarding",
+                                "UK GDPR Art 6(1)(e) public task, with Art 9(2)(g) and DPA 2018 Sch 1 para 18 (safeguarding of children)",
+                            ),
+                            ("court_order", "Court order"),
+                            (
+                                "vital_interests",
+                                "Vital interests (UK GDPR Art 6(1)(d) and Art 9(2)(c))",
+                            ),
+                            ("right_of_access", "UK GDPR Art 15 right of access (subject access)"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("starts_on", models.DateField()),
+                (
+                    "ends_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The first day the agreement no longer applies.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "signed_by",
+                    models.CharField(help_text="Who signed it, for each party.", max_length=300),
+                ),
+                ("end_reason", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ended_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('agency', '-starts_on'),
+                "ordering": ("agency", "-starts_on"),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_on__isnull", True),
+                            ("ends_on__gt", models.F("starts_on")),
+                            _connector="OR",
+                        ),
+                        name="governance_agreement_ends_after_start",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Disclosure',
+            name="Disclosure",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='record identifier')),
-                ('record_label', models.CharField(blank=True, help_text='What the record was called when it was referenced.', max_length=200)),
-                ('recipient_kind', models.CharField(choices=[('partner_agency', 'Partner agency'), ('family', 'Family member'), ('professional', 'Other professional'), ('subject', 'The person themselves, or their representative (subject access)')], max_length=20)),
-                ('agency', models.CharField(blank=True, choices=[('police', 'Police'), ('health', 'Health'), ('education', 'Education'), ('probation', 'Probation'), ('housing', 'Housing')], max_length=20)),
-                ('recipient_name', models.CharField(blank=True, max_length=160)),
-                ('recipient_role', models.CharField(blank=True, max_length=160, verbose_name='relationship to the child, or role')),
-                ('description', models.TextField(verbose_name='what was shared')),
-                ('purpose', models.TextField(verbose_name='why it was shared')),
-                ('legal_basis', models.CharField(choices=[('consent', 'Consent (UK GDPR Art 6(1)(a) and Art 9(2)(a))'), ('ca1989_s17', 'Children Act 1989 s17 (child in need)'), ('ca1989_s47', 'Children Act 1989 s47 (child protection enquiries)'), ('cda1998_s115', 'Crime and Disorder Act 1998 s115'), ('public_task_safeguarding', 'UK GDPR Art 6(1)(e) public task, with Art 9(2)(g) and DPA 2018 Sch 1 para 18 (safeguarding of children)'), ('court_order', 'Court order'), ('vital_interests', 'Vital interests (UK GDPR Art 6(1)(d) and Art 9(2)(c))'), ('right_of_access', 'UK GDPR Art 15 right of access (subject access)')], max_length=40)),
-                ('consent_status', models.CharField(choices=[('given', 'Consent given'), ('refused', 'Consent refused (shared without it)'), ('not_sought', 'Consent not sought'), ('withdrawn', 'Consent withdrawn (shared without it)'), ('not_required', 'Consent not required (e.g. court order)')], max_length=20)),
-                ('consent_note', models.TextField(blank=True, help_text='Required unless consent was given or is not required.', verbose_name='reason for sharing without consent')),
-                ('disclosed_on', models.DateField(verbose_name='date shared')),
-                ('child', models.ForeignKey(help_text='The person the information is about.', on_delete=django.db.models.deletion.PROTECT, related_name='disclosures', to='people.person')),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype', verbose_name='record type')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('disclosed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='disclosures', to='governance.sharingagreement')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="record identifier"),
+                ),
+                (
+                    "record_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the record was called when it was referenced.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "recipient_kind",
+                    models.CharField(
+                        choices=[
+                            ("partner_agency", "Partner agency"),
+                            ("family", "Family member"),
+                            ("professional", "Other professional"),
+                            (
+                                "subject",
+                                "The person themselves, or their representative (subject access)",
+                            ),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "agency",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("police", "Police"),
+                            ("health", "Health"),
+                            ("education", "Education"),
+                            ("probation", "Probation"),
+                            ("housing", "Housing"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("recipient_name", models.CharField(blank=True, max_length=160)),
+                (
+                    "recipient_role",
+                    models.CharField(
+                        blank=True,
+                        max_length=160,
+                        verbose_name="relationship to the child, or role",
+                    ),
+                ),
+                ("description", models.TextField(verbose_name="what was shared")),
+                ("purpose", models.TextField(verbose_name="why it was shared")),
+                (
+                    "legal_basis",
+                    models.CharField(
+                        choices=[
+                            ("consent", "Consent (UK GDPR Art 6(1)(a) and Art 9(2)(a))"),
+                            ("ca1989_s17", "Children Act 1989 s17 (child in need)"),
+                            ("ca1989_s47", "Children Act 1989 s47 (child protection enquiries)"),
+                            ("cda1998_s115", "Crime and Disorder Act 1998 s115"),
+                            (
+                                "public_task_safeguarding",
+                                "UK GDPR Art 6(1)(e) public task, with Art 9(2)(g) and DPA 2018 Sch 1 para 18 (safeguarding of children)",
+                            ),
+                            ("court_order", "Court order"),
+                            (
+                                "vital_interests",
+                                "Vital interests (UK GDPR Art 6(1)(d) and Art 9(2)(c))",
+                            ),
+                            ("right_of_access", "UK GDPR Art 15 right of access (subject access)"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "consent_status",
+                    models.CharField(
+                        choices=[
+                            ("given", "Consent given"),
+                            ("refused", "Consent refused (shared without it)"),
+                            ("not_sought", "Consent not sought"),
+                            ("withdrawn", "Consent withdrawn (shared without it)"),
+                            ("not_required", "Consent not required (e.g. court order)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "consent_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Required unless consent was given or is not required.",
+                        verbose_name="reason for sharing without consent",
+                    ),
+                ),
+                ("disclosed_on", models.DateField(verbose_name="date shared")),
+                (
+                    "child",
+                    models.ForeignKey(
+                        help_text="The person the information is about.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disclosures",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="record type",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "disclosed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disclosures",
+                        to="governance.sharingagreement",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-disclosed_on', '-created_at'),
+                "ordering": ("-disclosed_on", "-created_at"),
+                "indexes": [
+                    models.Index(
+                        fields=["child", "disclosed_on"], name="governance__child_i_a41642_idx"
+                    ),
+                    models.Index(fields=["agency", "child"], name="governance__agency_228ca6_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("recipient_kind", "partner_agency"),
+                                models.Q(("agency", ""), _negated=True),
+                                ("agreement__isnull", False),
+                            ),
+                            models.Q(
+                                models.Q(("recipient_kind", "partner_agency"), _negated=True),
+                                ("agency", ""),
+                                ("agreement__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="governance_disclosure_partner_has_agency_and_agreement",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SubjectAccessRequest',
+            name="SubjectAccessRequest",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('requester_name', models.CharField(max_length=160)),
-                ('requester_relationship', models.CharField(choices=[('self', 'The person themselves'), ('parent', 'Parent or carer with parental responsibility'), ('representative', 'Legal representative or advocate (with authority)'), ('other', "Other (with the person's authority)")], max_length=20)),
-                ('requester_detail', models.CharField(blank=True, help_text='E.g. the firm of solicitors, or the authority held.', max_length=300)),
-                ('received_on', models.DateField()),
-                ('due_on', models.DateField()),
-                ('extended_due_on', models.DateField(blank=True, null=True)),
-                ('extension_reason', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('received', 'Received'), ('being_reviewed', 'Being reviewed'), ('ready_to_release', 'Ready to release'), ('released', 'Released'), ('refused', 'Refused')], default='received', max_length=20)),
-                ('refusal_reason', models.TextField(blank=True)),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opened_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='subject_access_requests', to='people.person')),
-                ('released_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("requester_name", models.CharField(max_length=160)),
+                (
+                    "requester_relationship",
+                    models.CharField(
+                        choices=[
+                            ("self", "The person themselves"),
+                            ("parent", "Parent or carer with parental responsibility"),
+                            ("representative", "Legal representative or advocate (with authority)"),
+                            ("other", "Other (with the person's authority)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "requester_detail",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. the firm of solicitors, or the authority held.",
+                        max_length=300,
+                    ),
+                ),
+                ("received_on", models.DateField()),
+                ("due_on", models.DateField()),
+                ("extended_due_on", models.DateField(blank=True, null=True)),
+                ("extension_reason", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received"),
+                            ("being_reviewed", "Being reviewed"),
+                            ("ready_to_release", "Ready to release"),
+                            ("released", "Released"),
+                            ("refused", "Refused"),
+                        ],
+                        default="received",
+                        max_length=20,
+                    ),
+                ),
+                ("refusal_reason", models.TextField(blank=True)),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="subject_access_requests",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "released_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subject access request',
-                'ordering': ('-received_on', '-created_at'),
+                "verbose_name": "subject access request",
+                "ordering": ("-received_on", "-created_at"),
+                "indexes": [
+                    models.Index(fields=["status", "due_on"], name="governance__status_967439_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("due_on__gt", models.F("received_on"))),
+                        name="governance_sar_due_after_receipt",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("extended_due_on__isnull", True),
+                            ("extended_due_on__gt", models.F("due_on")),
+                            _connector="OR",
+                        ),
+                        name="governance_sar_extension_later",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RedactionItem',
+            name="RedactionItem",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('model_label', models.CharField(max_length=100)),
-                ('object_id', models.CharField(max_length=64)),
-                ('record_label', models.CharField(max_length=200)),
-                ('field_name', models.CharField(max_length=120)),
-                ('field_label', models.CharField(max_length=200)),
-                ('excerpt', models.TextField(help_text='The start of the value, for the reviewer.')),
-                ('value_hash', models.CharField(max_length=64)),
-                ('reason', models.CharField(max_length=200)),
-                ('decision', models.CharField(blank=True, choices=[('', 'Not decided'), ('release', 'Release'), ('redact', 'Redact')], default='', max_length=10)),
-                ('decision_reason', models.TextField(blank=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='redaction_items', to='governance.subjectaccessrequest')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("model_label", models.CharField(max_length=100)),
+                ("object_id", models.CharField(max_length=64)),
+                ("record_label", models.CharField(max_length=200)),
+                ("field_name", models.CharField(max_length=120)),
+                ("field_label", models.CharField(max_length=200)),
+                (
+                    "excerpt",
+                    models.TextField(help_text="The start of the value, for the reviewer."),
+                ),
+                ("value_hash", models.CharField(max_length=64)),
+                ("reason", models.CharField(max_length=200)),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "Not decided"), ("release", "Release"), ("redact", "Redact")],
+                        default="",
+                        max_length=10,
+                    ),
+                ),
+                ("decision_reason", models.TextField(blank=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="redaction_items",
+                        to="governance.subjectaccessrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('model_label', 'record_label', 'field_label'),
+                "ordering": ("model_label", "record_label", "field_label"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("request", "model_label", "object_id", "field_name", "value_hash"),
+                        name="governance_one_redaction_item_per_value",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("decision", "redact"), _negated=True),
+                            models.Q(("decision_reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="governance_redaction_has_reason",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='WithheldItem',
+            name="WithheldItem",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='record identifier')),
-                ('record_label', models.CharField(blank=True, help_text='What the record was called when it was referenced.', max_length=200)),
-                ('field_name', models.CharField(blank=True, help_text='Only this field of the record (blank: all of it).', max_length=80)),
-                ('passage', models.TextField(blank=True, help_text='Exact words to leave out of every family-facing output.')),
-                ('description', models.CharField(max_length=300, verbose_name='what is withheld')),
-                ('reason_category', models.CharField(choices=[('police_investigation', 'It would prejudice a police investigation'), ('serious_harm', 'It would cause serious harm to the child or someone else'), ('third_party', "It is another person's information"), ('legal_privilege', 'Legal advice (legal professional privilege)'), ('court', 'A court has directed it is not disclosed'), ('other', 'Other')], max_length=30)),
-                ('reason', models.TextField()),
-                ('review_on', models.DateField(blank=True, help_text='When to consider again whether it can be shared.', null=True)),
-                ('marked_at', models.DateTimeField(default=safeguard.core.clock.now)),
-                ('lifted_at', models.DateTimeField(blank=True, null=True)),
-                ('lift_reason', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='withheld_items', to='people.person')),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype', verbose_name='record type')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lifted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('marked_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="record identifier"),
+                ),
+                (
+                    "record_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the record was called when it was referenced.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "field_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Only this field of the record (blank: all of it).",
+                        max_length=80,
+                    ),
+                ),
+                (
+                    "passage",
+                    models.TextField(
+                        blank=True,
+                        help_text="Exact words to leave out of every family-facing output.",
+                    ),
+                ),
+                ("description", models.CharField(max_length=300, verbose_name="what is withheld")),
+                (
+                    "reason_category",
+                    models.CharField(
+                        choices=[
+                            ("police_investigation", "It would prejudice a police investigation"),
+                            (
+                                "serious_harm",
+                                "It would cause serious harm to the child or someone else",
+                            ),
+                            ("third_party", "It is another person's information"),
+                            ("legal_privilege", "Legal advice (legal professional privilege)"),
+                            ("court", "A court has directed it is not disclosed"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("reason", models.TextField()),
+                (
+                    "review_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="When to consider again whether it can be shared.",
+                        null=True,
+                    ),
+                ),
+                ("marked_at", models.DateTimeField(default=safeguard.core.clock.now)),
+                ("lifted_at", models.DateTimeField(blank=True, null=True)),
+                ("lift_reason", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="withheld_items",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="record type",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lifted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "marked_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'item withheld from the family',
-                'verbose_name_plural': 'items withheld from the family',
-                'ordering': ('-marked_at',),
+                "verbose_name": "item withheld from the family",
+                "verbose_name_plural": "items withheld from the family",
+                "ordering": ("-marked_at",),
+                "indexes": [
+                    models.Index(
+                        fields=["child", "lifted_at"], name="governance__child_i_86c532_idx"
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("object_id", ""), _negated=True),
+                            models.Q(("passage", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="governance_withheld_has_record_or_passage",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("field_name", ""),
+                            models.Q(("object_id", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="governance_withheld_field_needs_record",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DestructionItem',
+            name="DestructionItem",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('model_label', models.CharField(max_length=100)),
-                ('object_id', models.CharField(max_length=64)),
-                ('child_id', models.UUIDField(blank=True, null=True)),
-                ('label', models.CharField(max_length=200)),
-                ('due_on', models.DateField()),
-                ('destroyed_rows', models.PositiveIntegerField(default=0)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='governance.destructionrequest')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("model_label", models.CharField(max_length=100)),
+                ("object_id", models.CharField(max_length=64)),
+                ("child_id", models.UUIDField(blank=True, null=True)),
+                ("label", models.CharField(max_length=200)),
+                ("due_on", models.DateField()),
+                ("destroyed_rows", models.PositiveIntegerField(default=0)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="governance.destructionrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('due_on', 'label'),
-                'constraints': [models.UniqueConstraint(fields=('request', 'model_label', 'object_id'), name='governance_one_destruction_item_per_record')],
+                "ordering": ("due_on", "label"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("request", "model_label", "object_id"),
+                        name="governance_one_destruction_item_per_record",
+                    )
+                ],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='retentionrule',
-            constraint=models.CheckConstraint(condition=models.Q(('years__gte', 1), ('years__lte', 150)), name='governance_retention_years_1_to_150'),
-        ),
-        migrations.AddConstraint(
-            model_name='sharingagreement',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gt', models.F('starts_on')), _connector='OR'), name='governance_agreement_ends_after_start'),
-        ),
-        migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['child', 'disclosed_on'], name='governance__child_i_a41642_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['agency', 'child'], name='governance__agency_228ca6_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='disclosure',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('recipient_kind', 'partner_agency'), models.Q(('agency', ''), _negated=True), ('agreement__isnull', False)), models.Q(models.Q(('recipient_kind', 'partner_agency'), _negated=True), ('agency', ''), ('agreement__isnull', True)), _connector='OR'), name='governance_disclosure_partner_has_agency_and_agreement'),
-        ),
-        migrations.AddIndex(
-            model_name='subjectaccessrequest',
-            index=models.Index(fields=['status', 'due_on'], name='governance__status_967439_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='subjectaccessrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('due_on__gt', models.F('received_on'))), name='governance_sar_due_after_receipt'),
-        ),
-        migrations.AddConstraint(
-            model_name='subjectaccessrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('extended_due_on__isnull', True), ('extended_due_on__gt', models.F('due_on')), _connector='OR'), name='governance_sar_extension_later'),
-        ),
-        migrations.AddConstraint(
-            model_name='redactionitem',
-            constraint=models.UniqueConstraint(fields=('request', 'model_label', 'object_id', 'field_name', 'value_hash'), name='governance_one_redaction_item_per_value'),
-        ),
-        migrations.AddConstraint(
-            model_name='redactionitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('decision', 'redact'), _negated=True), models.Q(('decision_reason', ''), _negated=True), _connector='OR'), name='governance_redaction_has_reason'),
-        ),
-        migrations.AddIndex(
-            model_name='withhelditem',
-            index=models.Index(fields=['child', 'lifted_at'], name='governance__child_i_86c532_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='withhelditem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('object_id', ''), _negated=True), models.Q(('passage', ''), _negated=True), _connector='OR'), name='governance_withheld_has_record_or_passage'),
-        ),
-        migrations.AddConstraint(
-            model_name='withhelditem',
-            constraint=models.CheckConstraint(condition=models.Q(('field_name', ''), models.Q(('object_id', ''), _negated=True), _connector='OR'), name='governance_withheld_field_needs_record'),
         ),
     ]

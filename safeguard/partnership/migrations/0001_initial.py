@@ -8,120 +8,451 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0002_population_estimate'),
-        ('workforce', '0002_funded_posts'),
+        ("people", "0002_population_estimate"),
+        ("workforce", "0002_funded_posts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Allegation',
+            name="Allegation",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('reference', models.CharField(help_text='LADO-year-number, given when the contact is made.', max_length=20, unique=True)),
-                ('stage', models.CharField(choices=[('contact', 'Contact'), ('referral', 'Referral')], default='contact', max_length=10)),
-                ('lado_informed_on', models.DateField(help_text='The day the contact reached the LADO.', verbose_name='date the LADO was informed')),
-                ('reported_to_employer_on', models.DateField(blank=True, help_text="When the allegation came to the employer's attention or was made to the police (timescale lado_informed counts from here).", null=True, verbose_name='date the employer knew')),
-                ('source_agency', models.CharField(choices=[('education', 'Education (school or college)'), ('early_years', 'Early years provider'), ('health', 'Health'), ('police', 'Police'), ('social_care', "Children's social care"), ('fostering', 'Fostering service'), ('residential', 'Residential care provider'), ('ofsted', 'Ofsted'), ('voluntary', 'Voluntary, faith or community organisation'), ('sport', 'Sport or leisure organisation'), ('family', 'Parent, carer or relative'), ('child', 'The child or young person'), ('anonymous', 'Anonymous'), ('other', 'Other')], max_length=20)),
-                ('source_detail', models.CharField(blank=True, help_text='Name, post, organisation.', max_length=160, verbose_name='who made the contact')),
-                ('subject_name', models.CharField(max_length=160, verbose_name='name of the person')),
-                ('subject_role', models.CharField(choices=[('foster_carer', 'Foster carer'), ('connected_person', 'Connected person (family and friends) foster carer'), ('residential_worker', "Residential worker (children's home)"), ('education', 'Education: school or college staff'), ('early_years', 'Early years or childcare worker'), ('health', 'Health professional'), ('social_care', 'Social care worker'), ('police', 'Police'), ('voluntary', 'Voluntary, faith or community worker'), ('sport', 'Sport or leisure'), ('transport', 'Transport or escort'), ('other', 'Other')], max_length=20, verbose_name='their role')),
-                ('subject_employer', models.CharField(blank=True, max_length=160, verbose_name='employer or organisation')),
-                ('category', models.CharField(choices=[('physical', 'Physical abuse'), ('emotional', 'Emotional abuse'), ('sexual', 'Sexual abuse'), ('neglect', 'Neglect'), ('suitability', 'Conduct that may make them unsuitable to work with children')], max_length=20)),
-                ('summary', models.TextField(verbose_name='what is alleged')),
-                ('other_children', models.TextField(blank=True, help_text="For example, 'two pupils in year 4 (not known to us)'.", verbose_name='children involved who have no record here')),
-                ('referral_on', models.DateField(blank=True, help_text='The harm threshold met.', null=True, verbose_name='date it became a referral')),
-                ('contact_outcome', models.CharField(blank=True, choices=[('advice', 'Advice and consultation only'), ('employer', 'For the employer to manage (below the harm threshold)'), ('social_care', "Passed to children's social care about the child"), ('other_authority', "Passed to another authority's LADO"), ('no_further_action', 'No further action')], max_length=20)),
-                ('outcome', models.CharField(blank=True, choices=[('substantiated', 'Substantiated'), ('unsubstantiated', 'Unsubstantiated'), ('false', 'False'), ('malicious', 'Malicious'), ('unfounded', 'Unfounded')], max_length=20)),
-                ('outcome_on', models.DateField(blank=True, null=True)),
-                ('dbs_referral', models.BooleanField(blank=True, help_text='Blank until decided.', null=True, verbose_name='referred to the DBS')),
-                ('dbs_referred_on', models.DateField(blank=True, null=True, verbose_name='date referred to the DBS')),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('closure_note', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('officer', models.ForeignKey(blank=True, help_text='The designated officer managing the allegation.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='lado_allegations', to='workforce.worker')),
-                ('subject_person', models.ForeignKey(blank=True, help_text='Their person record, when they have one (e.g. a foster carer).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='lado_allegations_as_subject', to='people.person')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "reference",
+                    models.CharField(
+                        help_text="LADO-year-number, given when the contact is made.",
+                        max_length=20,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[("contact", "Contact"), ("referral", "Referral")],
+                        default="contact",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "lado_informed_on",
+                    models.DateField(
+                        help_text="The day the contact reached the LADO.",
+                        verbose_name="date the LADO was informed",
+                    ),
+                ),
+                (
+                    "reported_to_employer_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="When the allegation came to the employer's attention or was made to the police (timescale lado_informed counts from here).",
+                        null=True,
+                        verbose_name="date the employer knew",
+                    ),
+                ),
+                (
+                    "source_agency",
+                    models.CharField(
+                        choices=[
+                            ("education", "Education (school or college)"),
+                            ("early_years", "Early years provider"),
+                            ("health", "Health"),
+                            ("police", "Police"),
+                            ("social_care", "Children's social care"),
+                            ("fostering", "Fostering service"),
+                            ("residential", "Residential care provider"),
+                            ("ofsted", "Ofsted"),
+                            ("voluntary", "Voluntary, faith or community organisation"),
+                            ("sport", "Sport or leisure organisation"),
+                            ("family", "Parent, carer or relative"),
+                            ("child", "The child or young person"),
+                            ("anonymous", "Anonymous"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "source_detail",
+                    models.CharField(
+                        blank=True,
+                        help_text="Name, post, organisation.",
+                        max_length=160,
+                        verbose_name="who made the contact",
+                    ),
+                ),
+                (
+                    "subject_name",
+                    models.CharField(max_length=160, verbose_name="name of the person"),
+                ),
+                (
+                    "subject_role",
+                    models.CharField(
+                        choices=[
+                            ("foster_carer", "Foster carer"),
+                            (
+                                "connected_person",
+                                "Connected person (family and friends) foster carer",
+                            ),
+                            ("residential_worker", "Residential worker (children's home)"),
+                            ("education", "Education: school or college staff"),
+                            ("early_years", "Early years or childcare worker"),
+                            ("health", "Health professional"),
+                            ("social_care", "Social care worker"),
+                            ("police", "Police"),
+                            ("voluntary", "Voluntary, faith or community worker"),
+                            ("sport", "Sport or leisure"),
+                            ("transport", "Transport or escort"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="their role",
+                    ),
+                ),
+                (
+                    "subject_employer",
+                    models.CharField(
+                        blank=True, max_length=160, verbose_name="employer or organisation"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("physical", "Physical abuse"),
+                            ("emotional", "Emotional abuse"),
+                            ("sexual", "Sexual abuse"),
+                            ("neglect", "Neglect"),
+                            (
+                                "suitability",
+                                "Conduct that may make them unsuitable to work with children",
+                            ),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("summary", models.TextField(verbose_name="what is alleged")),
+                (
+                    "other_children",
+                    models.TextField(
+                        blank=True,
+                        help_text="For example, 'two pupils in year 4 (not known to us)'.",
+                        verbose_name="children involved who have no record here",
+                    ),
+                ),
+                (
+                    "referral_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The harm threshold met.",
+                        null=True,
+                        verbose_name="date it became a referral",
+                    ),
+                ),
+                (
+                    "contact_outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("advice", "Advice and consultation only"),
+                            ("employer", "For the employer to manage (below the harm threshold)"),
+                            ("social_care", "Passed to children's social care about the child"),
+                            ("other_authority", "Passed to another authority's LADO"),
+                            ("no_further_action", "No further action"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("substantiated", "Substantiated"),
+                            ("unsubstantiated", "Unsubstantiated"),
+                            ("false", "False"),
+                            ("malicious", "Malicious"),
+                            ("unfounded", "Unfounded"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("outcome_on", models.DateField(blank=True, null=True)),
+                (
+                    "dbs_referral",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="Blank until decided.",
+                        null=True,
+                        verbose_name="referred to the DBS",
+                    ),
+                ),
+                (
+                    "dbs_referred_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="date referred to the DBS"
+                    ),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                ("closure_note", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The designated officer managing the allegation.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lado_allegations",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "subject_person",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Their person record, when they have one (e.g. a foster carer).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lado_allegations_as_subject",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'LADO allegation',
-                'ordering': ('-lado_informed_on', '-reference'),
+                "verbose_name": "LADO allegation",
+                "ordering": ("-lado_informed_on", "-reference"),
+                "indexes": [
+                    models.Index(
+                        fields=["lado_informed_on"], name="partnership_lado_in_efeb3f_idx"
+                    ),
+                    models.Index(
+                        fields=["stage", "closed_on"], name="partnership_stage_809d55_idx"
+                    ),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("referral_on__isnull", True), ("stage", "contact")),
+                            models.Q(("referral_on__isnull", False), ("stage", "referral")),
+                            _connector="OR",
+                        ),
+                        name="partnership_allegation_referral_date_iff_referral",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("outcome", ""), ("outcome_on__isnull", True)),
+                            models.Q(
+                                ("outcome_on__isnull", False),
+                                ("stage", "referral"),
+                                models.Q(("outcome", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="partnership_allegation_outcome_on_referrals_with_date",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("contact_outcome", ""),
+                            models.Q(("closed_on__isnull", False), ("stage", "contact")),
+                            _connector="OR",
+                        ),
+                        name="partnership_allegation_contact_outcome_on_closed_contacts",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("dbs_referral", True), ("dbs_referred_on__isnull", False)),
+                            models.Q(
+                                ("dbs_referral__isnull", True), ("dbs_referred_on__isnull", True)
+                            ),
+                            models.Q(("dbs_referral", False), ("dbs_referred_on__isnull", True)),
+                            _connector="OR",
+                        ),
+                        name="partnership_allegation_dbs_date_iff_referred",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("reported_to_employer_on__isnull", True),
+                            ("reported_to_employer_on__lte", models.F("lado_informed_on")),
+                            _connector="OR",
+                        ),
+                        name="partnership_allegation_employer_knew_first",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AllegationChild',
+            name="AllegationChild",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('allegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='children', to='partnership.allegation')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lado_allegations', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "allegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="partnership.allegation",
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lado_allegations",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'child named in a LADO allegation',
-                'ordering': ('allegation', 'child__last_name', 'child__first_name'),
+                "verbose_name": "child named in a LADO allegation",
+                "ordering": ("allegation", "child__last_name", "child__first_name"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("allegation", "child"), name="partnership_allegation_child_once"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AllegationMeeting',
+            name="AllegationMeeting",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('kind', models.CharField(choices=[('strategy', 'Strategy meeting'), ('review', 'Review meeting')], max_length=10)),
-                ('held_on', models.DateField()),
-                ('police_involved', models.BooleanField(default=False, verbose_name='police attended or are investigating')),
-                ('notes', models.TextField(blank=True, verbose_name='decisions and actions')),
-                ('allegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='partnership.allegation')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("strategy", "Strategy meeting"), ("review", "Review meeting")],
+                        max_length=10,
+                    ),
+                ),
+                ("held_on", models.DateField()),
+                (
+                    "police_involved",
+                    models.BooleanField(
+                        default=False, verbose_name="police attended or are investigating"
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="decisions and actions")),
+                (
+                    "allegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="partnership.allegation",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'LADO strategy or review meeting',
-                'ordering': ('allegation', 'held_on'),
+                "verbose_name": "LADO strategy or review meeting",
+                "ordering": ("allegation", "held_on"),
             },
-        ),
-        migrations.AddIndex(
-            model_name='allegation',
-            index=models.Index(fields=['lado_informed_on'], name='partnership_lado_in_efeb3f_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='allegation',
-            index=models.Index(fields=['stage', 'closed_on'], name='partnership_stage_809d55_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='allegation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('referral_on__isnull', True), ('stage', 'contact')), models.Q(('referral_on__isnull', False), ('stage', 'referral')), _connector='OR'), name='partnership_allegation_referral_date_iff_referral'),
-        ),
-        migrations.AddConstraint(
-            model_name='allegation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('outcome', ''), ('outcome_on__isnull', True)), models.Q(('outcome_on__isnull', False), ('stage', 'referral'), models.Q(('outcome', ''), _negated=True)), _connector='OR'), name='partnership_allegation_outcome_on_referrals_with_date'),
-        ),
-        migrations.AddConstraint(
-            model_name='allegation',
-            constraint=models.CheckConstraint(condition=models.Q(('contact_outcome', ''), models.Q(('closed_on__isnull', False), ('stage', 'contact')), _connector='OR'), name='partnership_allegation_contact_outcome_on_closed_contacts'),
-        ),
-        migrations.AddConstraint(
-            model_name='allegation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('dbs_referral', True), ('dbs_referred_on__isnull', False)), models.Q(('dbs_referral__isnull', True), ('dbs_referred_on__isnull', True)), models.Q(('dbs_referral', False), ('dbs_referred_on__isnull', True)), _connector='OR'), name='partnership_allegation_dbs_date_iff_referred'),
-        ),
-        migrations.AddConstraint(
-            model_name='allegation',
-            constraint=models.CheckConstraint(condition=models.Q(('reported_to_employer_on__isnull', True), ('reported_to_employer_on__lte', models.F('lado_informed_on')), _connector='OR'), name='partnership_allegation_employer_knew_first'),
-        ),
-        migrations.AddConstraint(
-            model_name='allegationchild',
-            constraint=models.UniqueConstraint(fields=('allegation', 'child'), name='partnership_allegation_child_once'),
         ),
     ]

@@ -265,7 +265,7 @@ class Migration(migrations.Migration):
                     models.DateField(
                         blank=True,
                         null=True,
-                        verbose_name="date the final report went to the Panel and the Secretary of State",  # noqa: E501
+                        verbose_name="date the final report went to the Panel and the Secretary of State",
                     ),
                 ),
                 (
@@ -304,6 +304,46 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "serious incident",
                 "ordering": ("-aware_on", "-reference"),
+                "indexes": [
+                    models.Index(fields=["aware_on"], name="partnership_aware_o_3e714a_idx"),
+                    models.Index(
+                        fields=["rapid_review_held_on"], name="partnership_rapid_r_a18c93_idx"
+                    ),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("incident_on__isnull", True),
+                            ("incident_on__lte", models.F("aware_on")),
+                            _connector="OR",
+                        ),
+                        name="partnership_si_incident_before_aware",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("decision", ""),
+                            ("rapid_review_held_on__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="partnership_si_decision_at_rapid_review",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("cspr_decided_on__isnull", True),
+                            ("decision", "local_cspr"),
+                            _connector="OR",
+                        ),
+                        name="partnership_si_cspr_only_when_decided",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("published_on__isnull", True),
+                            ("cspr_decided_on__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="partnership_si_published_cspr",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -375,6 +415,26 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "practice review action",
                 "ordering": ("incident", "due_on", "created_at"),
+                "indexes": [
+                    models.Index(fields=["status", "due_on"], name="partnership_status_15a618_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("completed_on__isnull", False),
+                                ("status", "complete"),
+                                models.Q(("evidence", ""), _negated=True),
+                            ),
+                            models.Q(
+                                models.Q(("status", "complete"), _negated=True),
+                                ("completed_on__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="partnership_reviewaction_complete_with_evidence",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -505,86 +565,13 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "CSPR information request",
                 "ordering": ("incident", "sent_on", "agency"),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("due_on__gte", models.F("sent_on"))),
+                        name="partnership_inforequest_due_after_sent",
+                    )
+                ],
             },
-        ),
-        migrations.AddIndex(
-            model_name="seriousincident",
-            index=models.Index(fields=["aware_on"], name="partnership_aware_o_3e714a_idx"),
-        ),
-        migrations.AddIndex(
-            model_name="seriousincident",
-            index=models.Index(
-                fields=["rapid_review_held_on"], name="partnership_rapid_r_a18c93_idx"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="seriousincident",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("incident_on__isnull", True),
-                    ("incident_on__lte", models.F("aware_on")),
-                    _connector="OR",
-                ),
-                name="partnership_si_incident_before_aware",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="seriousincident",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("decision", ""), ("rapid_review_held_on__isnull", False), _connector="OR"
-                ),
-                name="partnership_si_decision_at_rapid_review",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="seriousincident",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("cspr_decided_on__isnull", True), ("decision", "local_cspr"), _connector="OR"
-                ),
-                name="partnership_si_cspr_only_when_decided",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="seriousincident",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("published_on__isnull", True),
-                    ("cspr_decided_on__isnull", False),
-                    _connector="OR",
-                ),
-                name="partnership_si_published_cspr",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="reviewaction",
-            index=models.Index(fields=["status", "due_on"], name="partnership_status_15a618_idx"),
-        ),
-        migrations.AddConstraint(
-            model_name="reviewaction",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(
-                        ("completed_on__isnull", False),
-                        ("status", "complete"),
-                        models.Q(("evidence", ""), _negated=True),
-                    ),
-                    models.Q(
-                        models.Q(("status", "complete"), _negated=True),
-                        ("completed_on__isnull", True),
-                    ),
-                    _connector="OR",
-                ),
-                name="partnership_reviewaction_complete_with_evidence",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="informationrequest",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("due_on__gte", models.F("sent_on"))),
-                name="partnership_inforequest_due_after_sent",
-            ),
         ),
         migrations.RunPython(add_themes, migrations.RunPython.noop),
     ]

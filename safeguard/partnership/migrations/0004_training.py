@@ -139,6 +139,20 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ("title",),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("length__gt", 0)),
+                        name="partnership_course_length_positive",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("capacity__gt", 0)),
+                        name="partnership_course_capacity_positive",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("price_per_place__gte", 0)),
+                        name="partnership_course_price_not_negative",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -205,6 +219,23 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "training session",
                 "ordering": ("starts_on", "start_time", "course__title"),
+                "indexes": [
+                    models.Index(fields=["starts_on"], name="partnership_session_starts_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("capacity__gt", 0)),
+                        name="partnership_session_capacity_positive",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("cancelled_on__isnull", True),
+                            ("attendance_recorded_on__isnull", True),
+                            _connector="OR",
+                        ),
+                        name="partnership_session_cancelled_or_attended",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -373,6 +404,30 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "training booking",
                 "ordering": ("session", "booked_on", "created_at"),
+                "indexes": [
+                    models.Index(
+                        fields=["session", "status"], name="partnership_booking_status_idx"
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("cancelled_on__isnull", False), ("status", "cancelled")),
+                            models.Q(
+                                models.Q(("status", "cancelled"), _negated=True),
+                                ("cancelled_on__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="partnership_booking_cancelled_iff_date",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("attendance", ""), ("status", "booked"), _connector="OR"
+                        ),
+                        name="partnership_booking_attendance_on_places",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -447,80 +502,13 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "training evaluation",
                 "ordering": ("-returned_on",),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                        name="partnership_evaluation_rating_1_to_5",
+                    )
+                ],
             },
-        ),
-        migrations.AddConstraint(
-            model_name="course",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("length__gt", 0)), name="partnership_course_length_positive"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="course",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("capacity__gt", 0)), name="partnership_course_capacity_positive"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="course",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("price_per_place__gte", 0)),
-                name="partnership_course_price_not_negative",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="coursesession",
-            index=models.Index(fields=["starts_on"], name="partnership_session_starts_idx"),
-        ),
-        migrations.AddConstraint(
-            model_name="coursesession",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("capacity__gt", 0)),
-                name="partnership_session_capacity_positive",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="coursesession",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("cancelled_on__isnull", True),
-                    ("attendance_recorded_on__isnull", True),
-                    _connector="OR",
-                ),
-                name="partnership_session_cancelled_or_attended",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="trainingbooking",
-            index=models.Index(fields=["session", "status"], name="partnership_booking_status_idx"),
-        ),
-        migrations.AddConstraint(
-            model_name="trainingbooking",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("cancelled_on__isnull", False), ("status", "cancelled")),
-                    models.Q(
-                        models.Q(("status", "cancelled"), _negated=True),
-                        ("cancelled_on__isnull", True),
-                    ),
-                    _connector="OR",
-                ),
-                name="partnership_booking_cancelled_iff_date",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="trainingbooking",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("attendance", ""), ("status", "booked"), _connector="OR"),
-                name="partnership_booking_attendance_on_places",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="trainingevaluation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("rating__gte", 1), ("rating__lte", 5)),
-                name="partnership_evaluation_rating_1_to_5",
-            ),
         ),
         migrations.RunPython(add_agencies, migrations.RunPython.noop),
     ]

@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,133 +17,402 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Household',
+            name="Household",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('address_line_1', models.CharField(max_length=120)),
-                ('address_line_2', models.CharField(blank=True, max_length=120)),
-                ('town', models.CharField(blank=True, max_length=80)),
-                ('postcode', models.CharField(max_length=8)),
-                ('locality', models.CharField(blank=True, help_text='Locality used for hotspot maps.', max_length=80)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-        ),
-        migrations.CreateModel(
-            name='Person',
-            fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('kind', models.CharField(choices=[('child', 'Child or young person'), ('adult', 'Adult')], default='child', max_length=10)),
-                ('la_child_id', models.CharField(help_text="The authority's identifier (CIN census LAchildID, SSDA903 CHILD).", max_length=20, unique=True, verbose_name='LA person identifier')),
-                ('upn', models.CharField(blank=True, max_length=13, verbose_name='UPN')),
-                ('former_upn', models.CharField(blank=True, max_length=13, verbose_name='former UPN')),
-                ('upn_unknown_reason', safeguard.core.codes.CodeField(blank=True, codelist='upn_unknown', max_length=8)),
-                ('nhs_number', models.CharField(blank=True, max_length=10, verbose_name='NHS number')),
-                ('first_name', models.CharField(max_length=80)),
-                ('last_name', models.CharField(max_length=80)),
-                ('other_names', models.CharField(blank=True, max_length=160)),
-                ('preferred_name', models.CharField(blank=True, max_length=80)),
-                ('date_of_birth', models.DateField(blank=True, null=True)),
-                ('expected_date_of_birth', models.DateField(blank=True, help_text='For an unborn child (CIN census ExpectedPersonBirthDate).', null=True)),
-                ('date_of_death', models.DateField(blank=True, null=True)),
-                ('gender', safeguard.core.codes.CodeField(codelist='gender', default='0', max_length=8)),
-                ('ethnicity', safeguard.core.codes.CodeField(codelist='ethnicity', default='NOBT', max_length=8)),
-                ('first_language', models.CharField(blank=True, max_length=60)),
-                ('religion', models.CharField(blank=True, max_length=60)),
-                ('is_uasc', models.BooleanField(default=False, verbose_name='unaccompanied asylum-seeking child')),
-                ('uasc_ceased_on', models.DateField(blank=True, null=True, verbose_name='date UASC status ceased')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("address_line_1", models.CharField(max_length=120)),
+                ("address_line_2", models.CharField(blank=True, max_length=120)),
+                ("town", models.CharField(blank=True, max_length=80)),
+                ("postcode", models.CharField(max_length=8)),
+                (
+                    "locality",
+                    models.CharField(
+                        blank=True, help_text="Locality used for hotspot maps.", max_length=80
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('last_name', 'first_name'),
+                "indexes": [
+                    models.Index(fields=["postcode"], name="people_hous_postcod_8886ed_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='HouseholdMember',
+            name="Person",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('moved_in_on', models.DateField(blank=True, null=True)),
-                ('moved_out_on', models.DateField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='people.household')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='household_memberships', to='people.person')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("child", "Child or young person"), ("adult", "Adult")],
+                        default="child",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "la_child_id",
+                    models.CharField(
+                        help_text="The authority's identifier (CIN census LAchildID, SSDA903 CHILD).",
+                        max_length=20,
+                        unique=True,
+                        verbose_name="LA person identifier",
+                    ),
+                ),
+                ("upn", models.CharField(blank=True, max_length=13, verbose_name="UPN")),
+                (
+                    "former_upn",
+                    models.CharField(blank=True, max_length=13, verbose_name="former UPN"),
+                ),
+                (
+                    "upn_unknown_reason",
+                    safeguard.core.codes.CodeField(
+                        blank=True, codelist="upn_unknown", max_length=8
+                    ),
+                ),
+                (
+                    "nhs_number",
+                    models.CharField(blank=True, max_length=10, verbose_name="NHS number"),
+                ),
+                ("first_name", models.CharField(max_length=80)),
+                ("last_name", models.CharField(max_length=80)),
+                ("other_names", models.CharField(blank=True, max_length=160)),
+                ("preferred_name", models.CharField(blank=True, max_length=80)),
+                ("date_of_birth", models.DateField(blank=True, null=True)),
+                (
+                    "expected_date_of_birth",
+                    models.DateField(
+                        blank=True,
+                        help_text="For an unborn child (CIN census ExpectedPersonBirthDate).",
+                        null=True,
+                    ),
+                ),
+                ("date_of_death", models.DateField(blank=True, null=True)),
+                (
+                    "gender",
+                    safeguard.core.codes.CodeField(codelist="gender", default="0", max_length=8),
+                ),
+                (
+                    "ethnicity",
+                    safeguard.core.codes.CodeField(
+                        codelist="ethnicity", default="NOBT", max_length=8
+                    ),
+                ),
+                ("first_language", models.CharField(blank=True, max_length=60)),
+                ("religion", models.CharField(blank=True, max_length=60)),
+                (
+                    "is_uasc",
+                    models.BooleanField(
+                        default=False, verbose_name="unaccompanied asylum-seeking child"
+                    ),
+                ),
+                (
+                    "uasc_ceased_on",
+                    models.DateField(blank=True, null=True, verbose_name="date UASC status ceased"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
+            options={
+                "ordering": ("last_name", "first_name"),
+                "indexes": [
+                    models.Index(
+                        fields=["last_name", "first_name"], name="people_pers_last_na_c63c6e_idx"
+                    ),
+                    models.Index(fields=["date_of_birth"], name="people_pers_date_of_c1209b_idx"),
+                    models.Index(fields=["upn"], name="people_pers_upn_207479_idx"),
+                    models.Index(fields=["nhs_number"], name="people_pers_nhs_num_824af9_idx"),
+                ],
+            },
         ),
         migrations.CreateModel(
-            name='Disability',
+            name="HouseholdMember",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('code', safeguard.core.codes.CodeField(codelist='disability', max_length=8)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disabilities', to='people.person')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("moved_in_on", models.DateField(blank=True, null=True)),
+                ("moved_out_on", models.DateField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="people.household",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="household_memberships",
+                        to="people.person",
+                    ),
+                ),
             ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("moved_out_on__isnull", True)),
+                        fields=("person",),
+                        name="one_current_household_per_person",
+                    )
+                ],
+            },
         ),
         migrations.CreateModel(
-            name='Relationship',
+            name="Disability",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('relationship_type', models.CharField(choices=[('parent', 'Parent'), ('step_parent', 'Step-parent'), ('grandparent', 'Grandparent'), ('sibling', 'Sibling'), ('half_sibling', 'Half-sibling'), ('aunt_uncle', 'Aunt or uncle'), ('partner', 'Partner of parent'), ('carer', 'Carer'), ('foster_carer', 'Foster carer'), ('other_relative', 'Other relative'), ('friend', 'Family friend'), ('other', 'Other')], max_length=20)),
-                ('has_parental_responsibility', models.BooleanField(default=False)),
-                ('started_on', models.DateField(blank=True, null=True)),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relationships', to='people.person')),
-                ('related_to', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_by', to='people.person')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("code", safeguard.core.codes.CodeField(codelist="disability", max_length=8)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="disabilities",
+                        to="people.person",
+                    ),
+                ),
             ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("person", "code"), name="one_row_per_disability_code"
+                    )
+                ],
+            },
         ),
-        migrations.AddIndex(
-            model_name='household',
-            index=models.Index(fields=['postcode'], name='people_hous_postcod_8886ed_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['last_name', 'first_name'], name='people_pers_last_na_c63c6e_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['date_of_birth'], name='people_pers_date_of_c1209b_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['upn'], name='people_pers_upn_207479_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['nhs_number'], name='people_pers_nhs_num_824af9_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='householdmember',
-            constraint=models.UniqueConstraint(condition=models.Q(('moved_out_on__isnull', True)), fields=('person',), name='one_current_household_per_person'),
-        ),
-        migrations.AddConstraint(
-            model_name='disability',
-            constraint=models.UniqueConstraint(fields=('person', 'code'), name='one_row_per_disability_code'),
-        ),
-        migrations.AddConstraint(
-            model_name='relationship',
-            constraint=models.CheckConstraint(condition=models.Q(('person', models.F('related_to')), _negated=True), name='relationship_not_to_self'),
-        ),
-        migrations.AddConstraint(
-            model_name='relationship',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('person', 'related_to', 'relationship_type'), name='one_active_relationship_per_type'),
+        migrations.CreateModel(
+            name="Relationship",
+            fields=[
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "relationship_type",
+                    models.CharField(
+                        choices=[
+                            ("parent", "Parent"),
+                            ("step_parent", "Step-parent"),
+                            ("grandparent", "Grandparent"),
+                            ("sibling", "Sibling"),
+                            ("half_sibling", "Half-sibling"),
+                            ("aunt_uncle", "Aunt or uncle"),
+                            ("partner", "Partner of parent"),
+                            ("carer", "Carer"),
+                            ("foster_carer", "Foster carer"),
+                            ("other_relative", "Other relative"),
+                            ("friend", "Family friend"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("has_parental_responsibility", models.BooleanField(default=False)),
+                ("started_on", models.DateField(blank=True, null=True)),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relationships",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "related_to",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_by",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("person", models.F("related_to")), _negated=True),
+                        name="relationship_not_to_self",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("ended_on__isnull", True)),
+                        fields=("person", "related_to", "relationship_type"),
+                        name="one_active_relationship_per_type",
+                    ),
+                ],
+            },
         ),
     ]

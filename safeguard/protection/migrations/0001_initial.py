@@ -9,300 +9,1109 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cin', '0002_cin_plans_visits_closure_sign_off'),
-        ('people', '0001_initial'),
-        ('workforce', '0001_initial'),
+        ("cin", "0002_cin_plans_visits_closure_sign_off"),
+        ("people", "0001_initial"),
+        ("workforce", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Conference',
+            name="Conference",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('conference_type', models.CharField(choices=[('initial', 'Initial'), ('review', 'Review'), ('transfer_in', 'Transfer-in'), ('pre_birth', 'Pre-birth')], max_length=20)),
-                ('scheduled_for', models.DateField(help_text='The date booked.')),
-                ('held_on', models.DateField(blank=True, help_text='CIN census DateOfInitialCPC (initial types) or CPPreviewDate (reviews).', null=True)),
-                ('room', models.CharField(blank=True, max_length=120)),
-                ('group_reference', models.CharField(blank=True, help_text='Same value for siblings conferenced together (counts conferences, not children).', max_length=40)),
-                ('quorate', models.BooleanField(blank=True, null=True)),
-                ('advocacy_offered', models.BooleanField(blank=True, help_text='Children aged 8 or over are referred unless they opt out.', null=True)),
-                ('advocacy_accepted', models.BooleanField(blank=True, null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('plan', 'Child protection plan (made or continued)'), ('no_plan', 'No child protection plan (not made, or ended)')], max_length=10)),
-                ('category', safeguard.core.codes.CodeField(blank=True, codelist='category_of_abuse', max_length=8, verbose_name='category of abuse decided')),
-                ('minutes_sent_on', models.DateField(blank=True, help_text='Minutes sent to the family (secure email).', null=True)),
-                ('cancelled_on', models.DateField(blank=True, null=True)),
-                ('cancellation_reason', models.TextField(blank=True)),
-                ('chair', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='conferences_chaired', to='workforce.worker')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cp_conferences', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('episode', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='conferences', to='cin.cinepisode')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "conference_type",
+                    models.CharField(
+                        choices=[
+                            ("initial", "Initial"),
+                            ("review", "Review"),
+                            ("transfer_in", "Transfer-in"),
+                            ("pre_birth", "Pre-birth"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("scheduled_for", models.DateField(help_text="The date booked.")),
+                (
+                    "held_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="CIN census DateOfInitialCPC (initial types) or CPPreviewDate (reviews).",
+                        null=True,
+                    ),
+                ),
+                ("room", models.CharField(blank=True, max_length=120)),
+                (
+                    "group_reference",
+                    models.CharField(
+                        blank=True,
+                        help_text="Same value for siblings conferenced together (counts conferences, not children).",
+                        max_length=40,
+                    ),
+                ),
+                ("quorate", models.BooleanField(blank=True, null=True)),
+                (
+                    "advocacy_offered",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="Children aged 8 or over are referred unless they opt out.",
+                        null=True,
+                    ),
+                ),
+                ("advocacy_accepted", models.BooleanField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("plan", "Child protection plan (made or continued)"),
+                            ("no_plan", "No child protection plan (not made, or ended)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "category",
+                    safeguard.core.codes.CodeField(
+                        blank=True,
+                        codelist="category_of_abuse",
+                        max_length=8,
+                        verbose_name="category of abuse decided",
+                    ),
+                ),
+                (
+                    "minutes_sent_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Minutes sent to the family (secure email).",
+                        null=True,
+                    ),
+                ),
+                ("cancelled_on", models.DateField(blank=True, null=True)),
+                ("cancellation_reason", models.TextField(blank=True)),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="conferences_chaired",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cp_conferences",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="conferences",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('child', 'scheduled_for'),
+                "ordering": ("child", "scheduled_for"),
+                "indexes": [
+                    models.Index(
+                        fields=["conference_type", "held_on"], name="protection__confere_058f3f_idx"
+                    ),
+                    models.Index(fields=["scheduled_for"], name="protection__schedul_bb74fa_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("advocacy_accepted", True), _negated=True),
+                            ("advocacy_offered", True),
+                            _connector="OR",
+                        ),
+                        name="conference_advocacy_accepted_implies_offered",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CPPlan',
+            name="CPPlan",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('start_date', models.DateField(help_text='CIN census CPPstartDate.', verbose_name='CP plan start date')),
-                ('end_date', models.DateField(blank=True, help_text='CIN census CPPendDate.', null=True, verbose_name='CP plan end date')),
-                ('initial_category', safeguard.core.codes.CodeField(codelist='category_of_abuse', help_text='CIN census InitialCategoryOfAbuse.', max_length=8, verbose_name='initial category of abuse')),
-                ('latest_category', safeguard.core.codes.CodeField(codelist='category_of_abuse', help_text='CIN census LatestCategoryOfAbuse.', max_length=8, verbose_name='latest category of abuse')),
-                ('end_reason', models.CharField(blank=True, choices=[('no_longer_at_risk', 'No longer at risk of significant harm'), ('moved_la', 'Moved to another local authority (after its conference)'), ('turned_18', 'Reached 18'), ('died', 'Died'), ('left_uk', 'Left the UK'), ('looked_after', 'Became looked after'), ('other', 'Other')], max_length=20)),
-                ('end_note', models.TextField(blank=True, help_text='E.g. the receiving local authority.')),
-                ('visit_frequency_weeks', models.PositiveSmallIntegerField(choices=[(1, 'Weekly'), (2, 'Fortnightly'), (4, 'Four-weekly')], default=4, help_text='Statutory visits: set by the conference.')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cp_plans', to='people.person')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('end_conference', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='plans_ended', to='protection.conference')),
-                ('episode', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cp_plans', to='cin.cinepisode')),
-                ('initial_conference', models.ForeignKey(blank=True, help_text='The initial (or transfer-in / pre-birth) conference that made the plan.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='plans_started', to='protection.conference')),
-                ('lead_social_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cp_plans_led', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "start_date",
+                    models.DateField(
+                        help_text="CIN census CPPstartDate.", verbose_name="CP plan start date"
+                    ),
+                ),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="CIN census CPPendDate.",
+                        null=True,
+                        verbose_name="CP plan end date",
+                    ),
+                ),
+                (
+                    "initial_category",
+                    safeguard.core.codes.CodeField(
+                        codelist="category_of_abuse",
+                        help_text="CIN census InitialCategoryOfAbuse.",
+                        max_length=8,
+                        verbose_name="initial category of abuse",
+                    ),
+                ),
+                (
+                    "latest_category",
+                    safeguard.core.codes.CodeField(
+                        codelist="category_of_abuse",
+                        help_text="CIN census LatestCategoryOfAbuse.",
+                        max_length=8,
+                        verbose_name="latest category of abuse",
+                    ),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("no_longer_at_risk", "No longer at risk of significant harm"),
+                            ("moved_la", "Moved to another local authority (after its conference)"),
+                            ("turned_18", "Reached 18"),
+                            ("died", "Died"),
+                            ("left_uk", "Left the UK"),
+                            ("looked_after", "Became looked after"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "end_note",
+                    models.TextField(blank=True, help_text="E.g. the receiving local authority."),
+                ),
+                (
+                    "visit_frequency_weeks",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Weekly"), (2, "Fortnightly"), (4, "Four-weekly")],
+                        default=4,
+                        help_text="Statutory visits: set by the conference.",
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cp_plans",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "end_conference",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans_ended",
+                        to="protection.conference",
+                    ),
+                ),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cp_plans",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "initial_conference",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The initial (or transfer-in / pre-birth) conference that made the plan.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans_started",
+                        to="protection.conference",
+                    ),
+                ),
+                (
+                    "lead_social_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cp_plans_led",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'CP plan',
-                'ordering': ('child', 'start_date'),
+                "verbose_name": "CP plan",
+                "ordering": ("child", "start_date"),
+                "indexes": [
+                    models.Index(fields=["start_date"], name="protection__start_d_e1296c_idx"),
+                    models.Index(fields=["end_date"], name="protection__end_dat_b8e13b_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("end_date__isnull", True)),
+                        fields=("child",),
+                        name="one_open_cp_plan_per_child",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("initial_conference__isnull", False)),
+                        fields=("initial_conference",),
+                        name="one_cp_plan_per_initial_conference",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end_date__isnull", True),
+                            ("end_date__gt", models.F("start_date")),
+                            _connector="OR",
+                        ),
+                        name="cp_plan_ends_after_start",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CoreGroupMeeting',
+            name="CoreGroupMeeting",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('held_on', models.DateField()),
-                ('attendees', models.TextField(blank=True, help_text='Who took part, by agency.')),
-                ('notes', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='core_group_meetings', to='protection.cpplan')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("held_on", models.DateField()),
+                ("attendees", models.TextField(blank=True, help_text="Who took part, by agency.")),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="core_group_meetings",
+                        to="protection.cpplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('plan', 'held_on'),
+                "ordering": ("plan", "held_on"),
             },
         ),
         migrations.AddField(
-            model_name='conference',
-            name='plan',
-            field=models.ForeignKey(blank=True, help_text='The CP plan a review conference reviews.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='review_conferences', to='protection.cpplan'),
+            model_name="conference",
+            name="plan",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The CP plan a review conference reviews.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="review_conferences",
+                to="protection.cpplan",
+            ),
         ),
         migrations.CreateModel(
-            name='CPPlanCategoryChange',
+            name="CPPlanCategoryChange",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('changed_on', models.DateField()),
-                ('from_category', safeguard.core.codes.CodeField(codelist='category_of_abuse', max_length=8)),
-                ('to_category', safeguard.core.codes.CodeField(codelist='category_of_abuse', max_length=8)),
-                ('conference', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='category_changes', to='protection.conference')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='category_changes', to='protection.cpplan')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("changed_on", models.DateField()),
+                (
+                    "from_category",
+                    safeguard.core.codes.CodeField(codelist="category_of_abuse", max_length=8),
+                ),
+                (
+                    "to_category",
+                    safeguard.core.codes.CodeField(codelist="category_of_abuse", max_length=8),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="category_changes",
+                        to="protection.conference",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="category_changes",
+                        to="protection.cpplan",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'CP plan category change',
-                'ordering': ('plan', 'changed_on', 'created_at'),
+                "verbose_name": "CP plan category change",
+                "ordering": ("plan", "changed_on", "created_at"),
             },
         ),
         migrations.CreateModel(
-            name='Section47Enquiry',
+            name="Section47Enquiry",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('start_date', models.DateField(help_text='CIN census S47ActualStartDate.', verbose_name='actual start date')),
-                ('outcome', models.CharField(blank=True, choices=[('substantiated', 'Concerns substantiated'), ('not_substantiated', 'Concerns not substantiated')], max_length=20)),
-                ('outcome_date', models.DateField(blank=True, null=True)),
-                ('conference_requested_on', models.DateField(blank=True, help_text='When the social worker asked the conference service for an initial conference.', null=True)),
-                ('icpc_not_required', models.BooleanField(default=False, help_text='CIN census ICPCnotRequired.', verbose_name='initial conference not required')),
-                ('icpc_not_required_reason', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('episode', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='section47_enquiries', to='cin.cinepisode')),
-                ('lead_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='section47_enquiries_led', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "start_date",
+                    models.DateField(
+                        help_text="CIN census S47ActualStartDate.", verbose_name="actual start date"
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("substantiated", "Concerns substantiated"),
+                            ("not_substantiated", "Concerns not substantiated"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("outcome_date", models.DateField(blank=True, null=True)),
+                (
+                    "conference_requested_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="When the social worker asked the conference service for an initial conference.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "icpc_not_required",
+                    models.BooleanField(
+                        default=False,
+                        help_text="CIN census ICPCnotRequired.",
+                        verbose_name="initial conference not required",
+                    ),
+                ),
+                ("icpc_not_required_reason", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="section47_enquiries",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "lead_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="section47_enquiries_led",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'section 47 enquiry',
-                'verbose_name_plural': 'section 47 enquiries',
-                'ordering': ('episode', 'start_date'),
+                "verbose_name": "section 47 enquiry",
+                "verbose_name_plural": "section 47 enquiries",
+                "ordering": ("episode", "start_date"),
+                "indexes": [
+                    models.Index(fields=["start_date"], name="protection__start_d_366d38_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("outcome_date__isnull", True),
+                            ("outcome_date__gte", models.F("start_date")),
+                            _connector="OR",
+                        ),
+                        name="s47_outcome_on_or_after_start",
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='conference',
-            name='section47',
-            field=models.ForeignKey(blank=True, help_text='The substantiated enquiry an initial conference follows.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='conferences', to='protection.section47enquiry'),
+            model_name="conference",
+            name="section47",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The substantiated enquiry an initial conference follows.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="conferences",
+                to="protection.section47enquiry",
+            ),
         ),
         migrations.CreateModel(
-            name='StrategyDiscussion',
+            name="StrategyDiscussion",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('held_on', models.DateField()),
-                ('information_shared', models.TextField(blank=True)),
-                ('s47_initiated', models.BooleanField(help_text='This discussion started s47 enquiries: the initial conference is due 15 working days from it.', verbose_name='section 47 enquiries initiated')),
-                ('criminal_investigation', models.BooleanField(verbose_name='criminal investigation to be undertaken')),
-                ('shared_with_family', models.TextField(blank=True, help_text='What is shared with the family, and when.')),
-                ('withheld_from_family', models.TextField(blank=True, help_text='What is withheld from the family and why (e.g. it would jeopardise a police investigation).')),
-                ('minutes_circulated_on', models.DateField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('episode', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='strategy_discussions', to='cin.cinepisode')),
-                ('lead_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='strategy_discussions_led', to='workforce.worker')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("held_on", models.DateField()),
+                ("information_shared", models.TextField(blank=True)),
+                (
+                    "s47_initiated",
+                    models.BooleanField(
+                        help_text="This discussion started s47 enquiries: the initial conference is due 15 working days from it.",
+                        verbose_name="section 47 enquiries initiated",
+                    ),
+                ),
+                (
+                    "criminal_investigation",
+                    models.BooleanField(verbose_name="criminal investigation to be undertaken"),
+                ),
+                (
+                    "shared_with_family",
+                    models.TextField(
+                        blank=True, help_text="What is shared with the family, and when."
+                    ),
+                ),
+                (
+                    "withheld_from_family",
+                    models.TextField(
+                        blank=True,
+                        help_text="What is withheld from the family and why (e.g. it would jeopardise a police investigation).",
+                    ),
+                ),
+                ("minutes_circulated_on", models.DateField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="strategy_discussions",
+                        to="cin.cinepisode",
+                    ),
+                ),
+                (
+                    "lead_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="strategy_discussions_led",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('episode', 'held_on'),
+                "ordering": ("episode", "held_on"),
+                "indexes": [
+                    models.Index(fields=["held_on"], name="protection__held_on_78be0c_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='StrategyAttendee',
+            name="StrategyAttendee",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('agency', models.CharField(choices=[('social_care', "Children's social care"), ('police', 'Police'), ('gp', 'Health: GP'), ('health_visitor', 'Health: health visitor'), ('school_nurse', 'Health: school nurse'), ('midwifery', 'Health: midwifery'), ('hospital', 'Health: hospital or paediatrician'), ('mental_health', 'Health: mental health (CAMHS or adult)'), ('health_other', 'Health: other'), ('school', 'School or early years setting'), ('education', 'Education services'), ('probation', 'Probation'), ('housing', 'Housing'), ('youth_justice', 'Youth justice service'), ('adult_social_care', 'Adult social care'), ('substance_misuse', 'Substance misuse service'), ('early_help', 'Early help'), ('other_la', 'Another local authority'), ('voluntary', 'Voluntary or community organisation'), ('family', 'Parent, carer or family member'), ('child', 'The child or young person'), ('advocate', 'Advocate'), ('other', 'Other')], max_length=30)),
-                ('name', models.CharField(max_length=160)),
-                ('role', models.CharField(blank=True, max_length=120)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='strategy_discussions_attended', to='workforce.worker')),
-                ('discussion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendees', to='protection.strategydiscussion')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "agency",
+                    models.CharField(
+                        choices=[
+                            ("social_care", "Children's social care"),
+                            ("police", "Police"),
+                            ("gp", "Health: GP"),
+                            ("health_visitor", "Health: health visitor"),
+                            ("school_nurse", "Health: school nurse"),
+                            ("midwifery", "Health: midwifery"),
+                            ("hospital", "Health: hospital or paediatrician"),
+                            ("mental_health", "Health: mental health (CAMHS or adult)"),
+                            ("health_other", "Health: other"),
+                            ("school", "School or early years setting"),
+                            ("education", "Education services"),
+                            ("probation", "Probation"),
+                            ("housing", "Housing"),
+                            ("youth_justice", "Youth justice service"),
+                            ("adult_social_care", "Adult social care"),
+                            ("substance_misuse", "Substance misuse service"),
+                            ("early_help", "Early help"),
+                            ("other_la", "Another local authority"),
+                            ("voluntary", "Voluntary or community organisation"),
+                            ("family", "Parent, carer or family member"),
+                            ("child", "The child or young person"),
+                            ("advocate", "Advocate"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("name", models.CharField(max_length=160)),
+                ("role", models.CharField(blank=True, max_length=120)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="strategy_discussions_attended",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "discussion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendees",
+                        to="protection.strategydiscussion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('discussion', 'agency', 'name'),
+                "ordering": ("discussion", "agency", "name"),
             },
         ),
         migrations.CreateModel(
-            name='StrategyAction',
+            name="StrategyAction",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('agency', models.CharField(choices=[('social_care', "Children's social care"), ('police', 'Police'), ('gp', 'Health: GP'), ('health_visitor', 'Health: health visitor'), ('school_nurse', 'Health: school nurse'), ('midwifery', 'Health: midwifery'), ('hospital', 'Health: hospital or paediatrician'), ('mental_health', 'Health: mental health (CAMHS or adult)'), ('health_other', 'Health: other'), ('school', 'School or early years setting'), ('education', 'Education services'), ('probation', 'Probation'), ('housing', 'Housing'), ('youth_justice', 'Youth justice service'), ('adult_social_care', 'Adult social care'), ('substance_misuse', 'Substance misuse service'), ('early_help', 'Early help'), ('other_la', 'Another local authority'), ('voluntary', 'Voluntary or community organisation'), ('family', 'Parent, carer or family member'), ('child', 'The child or young person'), ('advocate', 'Advocate'), ('other', 'Other')], max_length=30)),
-                ('owner', models.CharField(help_text='Who will do it.', max_length=160)),
-                ('action', models.TextField()),
-                ('due_by', models.DateField()),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('discussion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='protection.strategydiscussion')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "agency",
+                    models.CharField(
+                        choices=[
+                            ("social_care", "Children's social care"),
+                            ("police", "Police"),
+                            ("gp", "Health: GP"),
+                            ("health_visitor", "Health: health visitor"),
+                            ("school_nurse", "Health: school nurse"),
+                            ("midwifery", "Health: midwifery"),
+                            ("hospital", "Health: hospital or paediatrician"),
+                            ("mental_health", "Health: mental health (CAMHS or adult)"),
+                            ("health_other", "Health: other"),
+                            ("school", "School or early years setting"),
+                            ("education", "Education services"),
+                            ("probation", "Probation"),
+                            ("housing", "Housing"),
+                            ("youth_justice", "Youth justice service"),
+                            ("adult_social_care", "Adult social care"),
+                            ("substance_misuse", "Substance misuse service"),
+                            ("early_help", "Early help"),
+                            ("other_la", "Another local authority"),
+                            ("voluntary", "Voluntary or community organisation"),
+                            ("family", "Parent, carer or family member"),
+                            ("child", "The child or young person"),
+                            ("advocate", "Advocate"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("owner", models.CharField(help_text="Who will do it.", max_length=160)),
+                ("action", models.TextField()),
+                ("due_by", models.DateField()),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "discussion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="protection.strategydiscussion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('discussion', 'due_by'),
+                "ordering": ("discussion", "due_by"),
             },
         ),
         migrations.AddField(
-            model_name='section47enquiry',
-            name='strategy_discussion',
-            field=models.ForeignKey(blank=True, help_text='The strategy discussion that initiated the enquiry (empty only for imported history).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='section47_enquiries', to='protection.strategydiscussion'),
+            model_name="section47enquiry",
+            name="strategy_discussion",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The strategy discussion that initiated the enquiry (empty only for imported history).",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="section47_enquiries",
+                to="protection.strategydiscussion",
+            ),
         ),
         migrations.CreateModel(
-            name='ConferenceAttendance',
+            name="ConferenceAttendance",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('agency', models.CharField(choices=[('social_care', "Children's social care"), ('police', 'Police'), ('gp', 'Health: GP'), ('health_visitor', 'Health: health visitor'), ('school_nurse', 'Health: school nurse'), ('midwifery', 'Health: midwifery'), ('hospital', 'Health: hospital or paediatrician'), ('mental_health', 'Health: mental health (CAMHS or adult)'), ('health_other', 'Health: other'), ('school', 'School or early years setting'), ('education', 'Education services'), ('probation', 'Probation'), ('housing', 'Housing'), ('youth_justice', 'Youth justice service'), ('adult_social_care', 'Adult social care'), ('substance_misuse', 'Substance misuse service'), ('early_help', 'Early help'), ('other_la', 'Another local authority'), ('voluntary', 'Voluntary or community organisation'), ('family', 'Parent, carer or family member'), ('child', 'The child or young person'), ('advocate', 'Advocate'), ('other', 'Other')], max_length=30)),
-                ('name', models.CharField(max_length=160)),
-                ('status', models.CharField(choices=[('attended', 'Attended'), ('apologies', 'Sent apologies'), ('dna', 'Did not attend')], max_length=10)),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='protection.conference')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "agency",
+                    models.CharField(
+                        choices=[
+                            ("social_care", "Children's social care"),
+                            ("police", "Police"),
+                            ("gp", "Health: GP"),
+                            ("health_visitor", "Health: health visitor"),
+                            ("school_nurse", "Health: school nurse"),
+                            ("midwifery", "Health: midwifery"),
+                            ("hospital", "Health: hospital or paediatrician"),
+                            ("mental_health", "Health: mental health (CAMHS or adult)"),
+                            ("health_other", "Health: other"),
+                            ("school", "School or early years setting"),
+                            ("education", "Education services"),
+                            ("probation", "Probation"),
+                            ("housing", "Housing"),
+                            ("youth_justice", "Youth justice service"),
+                            ("adult_social_care", "Adult social care"),
+                            ("substance_misuse", "Substance misuse service"),
+                            ("early_help", "Early help"),
+                            ("other_la", "Another local authority"),
+                            ("voluntary", "Voluntary or community organisation"),
+                            ("family", "Parent, carer or family member"),
+                            ("child", "The child or young person"),
+                            ("advocate", "Advocate"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("name", models.CharField(max_length=160)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("attended", "Attended"),
+                            ("apologies", "Sent apologies"),
+                            ("dna", "Did not attend"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="protection.conference",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'conference attendance',
-                'ordering': ('conference', 'agency', 'name'),
-                'constraints': [models.UniqueConstraint(fields=('conference', 'agency', 'name'), name='one_attendance_row_per_person')],
+                "verbose_name_plural": "conference attendance",
+                "ordering": ("conference", "agency", "name"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("conference", "agency", "name"),
+                        name="one_attendance_row_per_person",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ConferenceInvitation',
+            name="ConferenceInvitation",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('agency', models.CharField(choices=[('social_care', "Children's social care"), ('police', 'Police'), ('gp', 'Health: GP'), ('health_visitor', 'Health: health visitor'), ('school_nurse', 'Health: school nurse'), ('midwifery', 'Health: midwifery'), ('hospital', 'Health: hospital or paediatrician'), ('mental_health', 'Health: mental health (CAMHS or adult)'), ('health_other', 'Health: other'), ('school', 'School or early years setting'), ('education', 'Education services'), ('probation', 'Probation'), ('housing', 'Housing'), ('youth_justice', 'Youth justice service'), ('adult_social_care', 'Adult social care'), ('substance_misuse', 'Substance misuse service'), ('early_help', 'Early help'), ('other_la', 'Another local authority'), ('voluntary', 'Voluntary or community organisation'), ('family', 'Parent, carer or family member'), ('child', 'The child or young person'), ('advocate', 'Advocate'), ('other', 'Other')], max_length=30)),
-                ('invitee', models.CharField(max_length=160)),
-                ('invited_on', models.DateField()),
-                ('report_requested', models.BooleanField(default=False)),
-                ('report_received_on', models.DateField(blank=True, null=True)),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='protection.conference')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "agency",
+                    models.CharField(
+                        choices=[
+                            ("social_care", "Children's social care"),
+                            ("police", "Police"),
+                            ("gp", "Health: GP"),
+                            ("health_visitor", "Health: health visitor"),
+                            ("school_nurse", "Health: school nurse"),
+                            ("midwifery", "Health: midwifery"),
+                            ("hospital", "Health: hospital or paediatrician"),
+                            ("mental_health", "Health: mental health (CAMHS or adult)"),
+                            ("health_other", "Health: other"),
+                            ("school", "School or early years setting"),
+                            ("education", "Education services"),
+                            ("probation", "Probation"),
+                            ("housing", "Housing"),
+                            ("youth_justice", "Youth justice service"),
+                            ("adult_social_care", "Adult social care"),
+                            ("substance_misuse", "Substance misuse service"),
+                            ("early_help", "Early help"),
+                            ("other_la", "Another local authority"),
+                            ("voluntary", "Voluntary or community organisation"),
+                            ("family", "Parent, carer or family member"),
+                            ("child", "The child or young person"),
+                            ("advocate", "Advocate"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("invitee", models.CharField(max_length=160)),
+                ("invited_on", models.DateField()),
+                ("report_requested", models.BooleanField(default=False)),
+                ("report_received_on", models.DateField(blank=True, null=True)),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="protection.conference",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('conference', 'agency', 'invitee'),
-                'constraints': [models.UniqueConstraint(fields=('conference', 'agency', 'invitee'), name='one_invitation_per_invitee')],
+                "ordering": ("conference", "agency", "invitee"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("conference", "agency", "invitee"),
+                        name="one_invitation_per_invitee",
+                    )
+                ],
             },
         ),
-        migrations.AddIndex(
-            model_name='cpplan',
-            index=models.Index(fields=['start_date'], name='protection__start_d_e1296c_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='cpplan',
-            index=models.Index(fields=['end_date'], name='protection__end_dat_b8e13b_idx'),
-        ),
         migrations.AddConstraint(
-            model_name='cpplan',
-            constraint=models.UniqueConstraint(condition=models.Q(('end_date__isnull', True)), fields=('child',), name='one_open_cp_plan_per_child'),
-        ),
-        migrations.AddConstraint(
-            model_name='cpplan',
-            constraint=models.UniqueConstraint(condition=models.Q(('initial_conference__isnull', False)), fields=('initial_conference',), name='one_cp_plan_per_initial_conference'),
-        ),
-        migrations.AddConstraint(
-            model_name='cpplan',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gt', models.F('start_date')), _connector='OR'), name='cp_plan_ends_after_start'),
-        ),
-        migrations.AddIndex(
-            model_name='conference',
-            index=models.Index(fields=['conference_type', 'held_on'], name='protection__confere_058f3f_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='conference',
-            index=models.Index(fields=['scheduled_for'], name='protection__schedul_bb74fa_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.UniqueConstraint(condition=models.Q(('cancelled_on__isnull', True), ('section47__isnull', False)), fields=('section47',), name='one_initial_conference_per_s47'),
-        ),
-        migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('advocacy_accepted', True), _negated=True), ('advocacy_offered', True), _connector='OR'), name='conference_advocacy_accepted_implies_offered'),
-        ),
-        migrations.AddIndex(
-            model_name='strategydiscussion',
-            index=models.Index(fields=['held_on'], name='protection__held_on_78be0c_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='section47enquiry',
-            index=models.Index(fields=['start_date'], name='protection__start_d_366d38_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='section47enquiry',
-            constraint=models.CheckConstraint(condition=models.Q(('outcome_date__isnull', True), ('outcome_date__gte', models.F('start_date')), _connector='OR'), name='s47_outcome_on_or_after_start'),
+            model_name="conference",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("cancelled_on__isnull", True), ("section47__isnull", False)),
+                fields=("section47",),
+                name="one_initial_conference_per_s47",
+            ),
         ),
     ]

@@ -346,7 +346,7 @@ class Migration(migrations.Migration):
                     "practitioner",
                     models.ForeignKey(
                         blank=True,
-                        help_text="The allocated worker whose work is audited (when the audit was planned).",  # noqa: E501
+                        help_text="The allocated worker whose work is audited (when the audit was planned).",
                         null=True,
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="audits_of_their_work",
@@ -373,6 +373,28 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ("-programme_month", "due_on", "reference"),
+                "indexes": [
+                    models.Index(
+                        fields=["auditor", "completed_on"], name="quality_cas_auditor_3c42e7_idx"
+                    ),
+                    models.Index(
+                        fields=["child", "completed_on"], name="quality_cas_child_i_de5deb_idx"
+                    ),
+                    models.Index(fields=["completed_on"], name="quality_cas_complet_4aeb1c_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("moderated_on__isnull", True),
+                            models.Q(
+                                ("completed_on__isnull", False),
+                                ("moderated_on__gte", models.F("completed_on")),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="quality_audit_moderated_after_completed",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -435,6 +457,12 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ("-quarter_start",),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("rating__gte", 1), ("rating__lte", 4)),
+                        name="quality_judgement_1_to_4",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -585,43 +613,6 @@ class Migration(migrations.Migration):
                     ),
                 ],
             },
-        ),
-        migrations.AddIndex(
-            model_name="caseaudit",
-            index=models.Index(
-                fields=["auditor", "completed_on"], name="quality_cas_auditor_3c42e7_idx"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="caseaudit",
-            index=models.Index(
-                fields=["child", "completed_on"], name="quality_cas_child_i_de5deb_idx"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="caseaudit",
-            index=models.Index(fields=["completed_on"], name="quality_cas_complet_4aeb1c_idx"),
-        ),
-        migrations.AddConstraint(
-            model_name="caseaudit",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("moderated_on__isnull", True),
-                    models.Q(
-                        ("completed_on__isnull", False),
-                        ("moderated_on__gte", models.F("completed_on")),
-                    ),
-                    _connector="OR",
-                ),
-                name="quality_audit_moderated_after_completed",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="servicejudgement",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("rating__gte", 1), ("rating__lte", 4)),
-                name="quality_judgement_1_to_4",
-            ),
         ),
         migrations.RunPython(add_themes, migrations.RunPython.noop),
     ]

@@ -97,6 +97,28 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ("-due_on",),
+                "indexes": [
+                    models.Index(
+                        fields=["supervisee", "due_on"], name="quality_sup_supervi_5d0c43_idx"
+                    ),
+                    models.Index(fields=["due_on"], name="quality_sup_due_on_dd5475_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("held_on__isnull", False), ("not_held_reason", "")),
+                            models.Q(
+                                ("held_on__isnull", True),
+                                models.Q(("not_held_reason", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="quality_supervision_held_or_reason",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("supervisee", "due_on"), name="quality_supervision_one_per_due_date"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -162,45 +184,12 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ("supervision", "child"),
+                "indexes": [models.Index(fields=["child"], name="quality_sup_child_i_0f1567_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("supervision", "child"), name="quality_supervision_case_once"
+                    )
+                ],
             },
-        ),
-        migrations.AddIndex(
-            model_name="supervision",
-            index=models.Index(
-                fields=["supervisee", "due_on"], name="quality_sup_supervi_5d0c43_idx"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="supervision",
-            index=models.Index(fields=["due_on"], name="quality_sup_due_on_dd5475_idx"),
-        ),
-        migrations.AddConstraint(
-            model_name="supervision",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("held_on__isnull", False), ("not_held_reason", "")),
-                    models.Q(
-                        ("held_on__isnull", True), models.Q(("not_held_reason", ""), _negated=True)
-                    ),
-                    _connector="OR",
-                ),
-                name="quality_supervision_held_or_reason",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="supervision",
-            constraint=models.UniqueConstraint(
-                fields=("supervisee", "due_on"), name="quality_supervision_one_per_due_date"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="supervisioncase",
-            index=models.Index(fields=["child"], name="quality_sup_child_i_0f1567_idx"),
-        ),
-        migrations.AddConstraint(
-            model_name="supervisioncase",
-            constraint=models.UniqueConstraint(
-                fields=("supervision", "child"), name="quality_supervision_case_once"
-            ),
         ),
     ]

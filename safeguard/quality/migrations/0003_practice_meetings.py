@@ -82,6 +82,9 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ("-held_on", "kind"),
+                "indexes": [
+                    models.Index(fields=["kind", "held_on"], name="quality_pra_kind_b83e69_idx")
+                ],
             },
         ),
         migrations.CreateModel(
@@ -159,16 +162,11 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ("meeting", "worker__last_name", "worker__first_name"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("meeting", "worker"), name="quality_invite_once"
+                    )
+                ],
             },
-        ),
-        migrations.AddIndex(
-            model_name="practicemeeting",
-            index=models.Index(fields=["kind", "held_on"], name="quality_pra_kind_b83e69_idx"),
-        ),
-        migrations.AddConstraint(
-            model_name="invitation",
-            constraint=models.UniqueConstraint(
-                fields=("meeting", "worker"), name="quality_invite_once"
-            ),
         ),
     ]
