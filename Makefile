@@ -38,7 +38,7 @@ security: $(STAMP)
 
 ## make test: install everything and run lint, types, security scans and the whole suite
 test: $(STAMP) browser lint typecheck security
-	$(BIN)/python -m pytest -q -n 2 --dist worksteal -p no:cacheprovider
+	$(BIN)/python -m pytest -q -n 2 -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .hypothesis
