@@ -18,7 +18,7 @@ from safeguard.care.models import (
     PermanenceOption,
     PermanencePlan,
 )
-from safeguard.care.services import _check_worker, _lock_child, _period_on
+from safeguard.care.services.common import _check_worker, _lock_child, _period_on
 from safeguard.cin import rules as cin_rules
 from safeguard.core import validation as v
 from safeguard.people.models import Person

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from safeguard.partnership.views import reviews, reviews_plan, reviews_report
+from safeguard.partnership.views import reviews, reviews_cspr, reviews_plan, reviews_report
 
 CASE = "reviews/<uuid:incident_id>/"
 ACTION = f"{CASE}actions/<uuid:action_id>/"
@@ -25,10 +25,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(f"{CASE}notification/", reviews.notification, name="review_notification"),
     path(f"{CASE}rapid-review/", reviews.rapid_review, name="review_rapid_review"),
     path(f"{CASE}rapid-review/sent/", reviews.rapid_review_sent, name="review_rapid_review_sent"),
-    path(f"{CASE}cspr/", reviews.cspr, name="review_cspr"),
-    path(f"{CASE}cspr/planned/", reviews.plan_publication, name="review_plan_publication"),
-    path(f"{CASE}cspr/copy/", reviews.copy_to_panel, name="review_copy"),
-    path(f"{CASE}cspr/published/", reviews.publication, name="review_publication"),
+    path(f"{CASE}cspr/", reviews_cspr.cspr, name="review_cspr"),
+    path(f"{CASE}cspr/planned/", reviews_cspr.plan_publication, name="review_plan_publication"),
+    path(f"{CASE}cspr/copy/", reviews_cspr.copy_to_panel, name="review_copy"),
+    path(f"{CASE}cspr/published/", reviews_cspr.publication, name="review_publication"),
     path(
         f"{CASE}information-requests/new/",
         reviews_plan.information_request,

@@ -19,6 +19,7 @@ EMPTY = "(empty form: re-rendered with errors)"
 def _incident(w, *, stage: str = "new"):
     """A serious incident at ``stage``: new, reviewed (local CSPR decided), commissioned."""
     from safeguard.partnership.services import reviews as services
+    from safeguard.partnership.services import reviews_cspr as cspr
     from safeguard.partnership.services import reviews_plan as plan
 
     aware = calendar.add_working_days(clock.today(), -30)
@@ -46,7 +47,7 @@ def _incident(w, *, stage: str = "new"):
     )
     if stage == "reviewed":
         return out
-    services.start_cspr(
+    cspr.start_cspr(
         incident=incident,
         decided_on=held,
         reviewer_name="R",

@@ -17,6 +17,7 @@ from safeguard.partnership.models import ActionStatus, LearningTheme, SeriousInc
 from safeguard.partnership.selectors import reviews as selectors
 from safeguard.partnership.selectors.reviews_report import tracker
 from safeguard.partnership.services import reviews as services
+from safeguard.partnership.services import reviews_cspr as cspr
 from safeguard.partnership.services import reviews_plan as plan
 from safeguard.partnership.services.reviews_checks import ensure_standard_themes
 
@@ -147,7 +148,7 @@ def test_the_rapid_review_follows_the_notification_with_a_decision_and_reasons()
     assert [s.state for s in states[2:]] == ["not_applicable", "not_applicable"]
     assert selectors.stage(done) == "Rapid review: no further review"
     with pytest.raises(ValidationError) as exc:
-        services.start_cspr(
+        cspr.start_cspr(
             incident=done,
             decided_on=TODAY,
             reviewer_name="A",
@@ -174,7 +175,7 @@ def test_a_local_cspr_from_commission_to_publication():
     made = reviewed()
     decided = made.rapid_review_held_on
     with pytest.raises(ValidationError) as exc:
-        services.start_cspr(
+        cspr.start_cspr(
             incident=made,
             decided_on=decided,
             reviewer_name="Sam Reviewer",
@@ -184,7 +185,7 @@ def test_a_local_cspr_from_commission_to_publication():
             coi_outcome="",
         )
     assert "coi_declared" in errors(exc)
-    made = services.start_cspr(
+    made = cspr.start_cspr(
         incident=made,
         decided_on=decided,
         reviewer_name="Sam Reviewer",
@@ -197,16 +198,16 @@ def test_a_local_cspr_from_commission_to_publication():
     publication = selectors.timescales(made, TODAY)[3]
     assert publication.due == compute_due("cspr_publication", decided).due_date
     planned = TODAY + dt.timedelta(days=30)
-    made = services.plan_publication(incident=made, planned_publication_on=planned)
+    made = cspr.plan_publication(incident=made, planned_publication_on=planned)
     copy = selectors.timescales(made, TODAY)[2]
     assert copy.due == compute_due("cspr_copy_to_panel", planned).due_date
     assert copy.state == "due"
     with pytest.raises(ValidationError) as exc:
-        services.record_publication(incident=made, published_on=TODAY)
+        cspr.record_publication(incident=made, published_on=TODAY)
     assert "published_on" in errors(exc)
-    made = services.record_copy_to_panel(incident=made, sent_on=TODAY)
+    made = cspr.record_copy_to_panel(incident=made, sent_on=TODAY)
     assert selectors.timescales(made, TODAY)[2].state == "met"
-    made = services.record_publication(incident=made, published_on=TODAY)
+    made = cspr.record_publication(incident=made, published_on=TODAY)
     assert selectors.stage(made) == "Local CSPR published"
 
 
@@ -214,7 +215,7 @@ def test_information_requests_are_for_a_local_cspr():
     made = reviewed()
     with pytest.raises(ValidationError):
         plan.request_information(incident=made, agency="Police", sent_on=TODAY, due_on=TODAY)
-    made = services.start_cspr(
+    made = cspr.start_cspr(
         incident=made,
         decided_on=made.rapid_review_held_on,
         reviewer_name="R",

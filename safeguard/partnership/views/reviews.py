@@ -1,5 +1,6 @@
 """The practice review pages: the list of serious incidents, a new incident, the incident
-page, and one form per step (notification, rapid review, local CSPR, publication).
+page, and one form per step up to the rapid review (notification, rapid review, sent to
+the Panel); the local CSPR's steps are in ``reviews_cspr``.
 
 Only the partnership business unit (``manage_practice_reviews``) opens these: the records
 are about a child but are not part of any child's record, so social workers, managers,
@@ -44,10 +45,6 @@ def get_incident(incident_id: uuid.UUID) -> SeriousIncident:
     if found is None:
         raise Http404("There is no serious incident with this identifier.")
     return found
-
-
-def _yes(value: str | None) -> bool | None:
-    return None if not value else value == "yes"
 
 
 @requires(MANAGE)
@@ -306,115 +303,4 @@ def rapid_review_sent(request: HttpRequest, incident_id: uuid.UUID) -> HttpRespo
             incident=incident, sent_on=d["sent_on"], expected_version=d["version"]
         ),
         success=f"The rapid review of {incident.reference} is recorded as sent",
-    )
-
-
-def _cspr_warning(incident: SeriousIncident, *, commissioning: bool = False) -> str:
-    if incident.decision != ReviewDecision.LOCAL_CSPR:
-        return "The rapid review did not decide on a local CSPR."
-    if commissioning and incident.cspr_decided_on is not None:
-        return f"The local CSPR was decided on {day(incident.cspr_decided_on)}."
-    if not commissioning and incident.cspr_decided_on is None:
-        return "Commission the local CSPR first."
-    if incident.published_on is not None:
-        return f"The review was published on {day(incident.published_on)}."
-    return ""
-
-
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
-def cspr(request: HttpRequest, incident_id: uuid.UUID) -> HttpResponse:
-    incident = get_incident(incident_id)
-    form = forms.CsprForm(posted(request), initial=_version(incident))
-    return step_page(
-        request,
-        incident,
-        form,
-        title="Commission the local CSPR",
-        button="Save the local CSPR",
-        intro="The independent reviewer, and the check of their conflicts of interest. The "
-        "review is to be published within 6 months of the decision.",
-        warning=_cspr_warning(incident, commissioning=True),
-        action=lambda d: services.start_cspr(
-            incident=incident,
-            decided_on=d["decided_on"],
-            reviewer_name=d["reviewer_name"],
-            reviewer_organisation=d["reviewer_organisation"],
-            coi_declared=_yes(d["coi_declared"]),
-            coi_checked_on=d["coi_checked_on"],
-            coi_outcome=d["coi_outcome"],
-            planned_publication_on=d["planned_publication_on"],
-            expected_version=d["version"],
-        ),
-        success=f"The local CSPR for {incident.reference} is recorded",
-    )
-
-
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
-def plan_publication(request: HttpRequest, incident_id: uuid.UUID) -> HttpResponse:
-    incident = get_incident(incident_id)
-    form = forms.PlanPublicationForm(posted(request), initial=_version(incident))
-    return step_page(
-        request,
-        incident,
-        form,
-        title="Planned publication date",
-        button="Save the date",
-        facts=[("Currently planned", day(incident.planned_publication_on))],
-        intro="The final report goes to the Panel and the Secretary of State at least 7 "
-        "working days before this date.",
-        warning=_cspr_warning(incident),
-        action=lambda d: services.plan_publication(
-            incident=incident,
-            planned_publication_on=d["planned_publication_on"],
-            expected_version=d["version"],
-        ),
-        success=f"The planned publication of {incident.reference} is recorded",
-    )
-
-
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
-def copy_to_panel(request: HttpRequest, incident_id: uuid.UUID) -> HttpResponse:
-    incident = get_incident(incident_id)
-    form = forms.SentForm(posted(request), initial=_version(incident))
-    warning = _cspr_warning(incident)
-    if not warning and incident.copy_sent_on is not None:
-        warning = f"The final report was sent on {day(incident.copy_sent_on)}."
-    return step_page(
-        request,
-        incident,
-        form,
-        title="Final report sent to the Panel and the Secretary of State",
-        button="Save the date",
-        facts=[("Planned publication", day(incident.planned_publication_on))],
-        warning=warning,
-        action=lambda d: services.record_copy_to_panel(
-            incident=incident, sent_on=d["sent_on"], expected_version=d["version"]
-        ),
-        success=f"The final report of {incident.reference} is recorded as sent",
-    )
-
-
-@requires(MANAGE)
-@require_http_methods(["GET", "POST"])
-def publication(request: HttpRequest, incident_id: uuid.UUID) -> HttpResponse:
-    incident = get_incident(incident_id)
-    form = forms.PublishedForm(posted(request), initial=_version(incident))
-    warning = _cspr_warning(incident)
-    if not warning and incident.copy_sent_on is None:
-        warning = "Record the final report sent to the Panel first."
-    return step_page(
-        request,
-        incident,
-        form,
-        title="Publication of the local CSPR",
-        button="Save the publication",
-        facts=[("Decided", day(incident.cspr_decided_on))],
-        warning=warning,
-        action=lambda d: services.record_publication(
-            incident=incident, published_on=d["published_on"], expected_version=d["version"]
-        ),
-        success=f"{incident.reference}: the review is recorded as published",
     )

@@ -10,6 +10,7 @@ import pytest
 from safeguard.core import calendar, clock
 from safeguard.core.timescales import compute_due
 from safeguard.partnership.services import reviews as services
+from safeguard.partnership.services import reviews_cspr as cspr
 from safeguard.partnership.services import reviews_plan as plan
 from safeguard.worklists.builders.practice_reviews import ACTION_KIND, practice_reviews
 from safeguard.worklists.items import Rules, State
@@ -69,7 +70,7 @@ def test_then_the_rapid_review_then_the_cspr_and_its_actions():
         reasons="R",
     )
     assert _items() == []
-    incident = services.start_cspr(
+    incident = cspr.start_cspr(
         incident=incident,
         decided_on=held,
         reviewer_name="Rev",
