@@ -105,6 +105,7 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("Case audit report", "view_quality_report", ("quality:audit_report",)),
     MenuEntry("Supervision of my team", "record_supervision", ("quality:supervision_team",)),
     MenuEntry("Supervision work queue", "record_supervision", ("worklists:queue_supervision",)),
+    MenuEntry("Supervision report", "view_quality_report", ("quality:supervision_report",)),
     MenuEntry("Practice meetings", "manage_practice_meetings", ("quality:meeting_list",)),
     MenuEntry("Practice meeting attendance", "view_quality_report", ("quality:meeting_report",)),
     MenuEntry("Complaints and feedback", "manage_complaints", ("quality:complaint_list",)),

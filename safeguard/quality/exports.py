@@ -16,9 +16,24 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from safeguard.core import clock
+from safeguard.core.quarters import FinancialQuarter, QuarterError
+
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 PDF_CONTENT_TYPE = "application/pdf"
 FORMATS = {"csv": CSV_CONTENT_TYPE, "pdf": PDF_CONTENT_TYPE}
+
+
+def requested_quarter(request: HttpRequest) -> tuple[FinancialQuarter | None, str]:
+    """The financial quarter a quarterly report's ``?quarter=`` names, or the last complete
+    one when none is given; (None, what to type) when it cannot be read."""
+    text = request.GET.get("quarter", "").strip()
+    if text:
+        try:
+            return FinancialQuarter.parse(text), ""
+        except QuarterError as exc:
+            return None, str(exc)
+    return FinancialQuarter.containing(clock.today()).previous(), ""
 
 
 def cell(value: Any) -> Any:

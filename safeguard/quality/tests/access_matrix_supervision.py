@@ -3,7 +3,8 @@
 A manager (``record_supervision``) sees and records supervision only for the caseworkers
 they manage: the team manager for their team (the world's social worker reports to them),
 the service manager for the teams of their service area. Another team's worker is
-refused to both (403). A caseworker's own history is for anyone with a caseload.
+refused to both (403). A caseworker's own history is for anyone with a caseload. The
+quarterly report names no one (teams only): for the readers of quality reports.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from safeguard.core import clock
 
 MANAGERS = {"team_manager", "service_manager"}
 OWN = holders("view_caseload")
+REPORT = holders("view_quality_report")
 
 
 def _own_worker(w):
@@ -74,5 +76,20 @@ CASES = [
         kwargs=_supervision,
         allowed=MANAGERS,
         note="(names the social worker's allocated child)",
+    ),
+    Case(url_name="quality:supervision_report", allowed=REPORT),
+    Case(url_name="quality:supervision_report", allowed=REPORT, query="quarter=2020-Q1"),
+    Case(
+        url_name="quality:supervision_report_export",
+        kwargs=lambda w: {"fmt": "csv"},
+        allowed=REPORT,
+        query="quarter=2020-Q1",
+    ),
+    Case(
+        url_name="quality:supervision_report_export",
+        kwargs=lambda w: {"fmt": "pdf"},
+        allowed=REPORT,
+        query="quarter=2020-Q1",
+        note="(PDF)",
     ),
 ]

@@ -1,7 +1,7 @@
 """In a real browser: a team manager opens their team's supervision, records a supervision
 of a social worker with a direction on a child's case, and the direction shows on the
-child's chronology. Every page is checked with axe-core; the guide's screenshots are
-saved."""
+child's chronology, then reads the quarter's supervision report (a bad quarter first).
+Every page is checked with axe-core; the guide's screenshots are saved."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from playwright.sync_api import Page
 from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
 from safeguard.core import calendar, clock
+from safeguard.core.quarters import FinancialQuarter
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
+from safeguard.quality.selectors.supervision import first_due
 
 IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 DIRECTION = "Visit this week and see Alex alone; update the safety plan."
@@ -37,6 +39,8 @@ def test_a_manager_records_supervision_and_the_direction_is_on_the_record(live_s
     worker = world.workers["social_worker"]
     held = calendar.previous_working_day(clock.today())
     cookie = session_cookie(world.users["team_manager"], live_server.url)
+    # The one recorded is the first due, 4 weeks after the worker started (in 2015).
+    report_quarter = FinancialQuarter.containing(first_due(worker))
     IMAGES.mkdir(parents=True, exist_ok=True)
 
     with chromium() as browser:
@@ -73,7 +77,23 @@ def test_a_manager_records_supervision_and_the_direction_is_on_the_record(live_s
         assert DIRECTION in page.content()
         assert_accessible(page)
         page.screenshot(path=str(IMAGES / "supervision-chronology.png"), full_page=True)
+
+        page.goto(live_server.url + reverse("quality:supervision_team"))
+        click_and_wait(page, "a#report-link")
+        assert_accessible(page)  # the last complete quarter (perhaps empty)
+        page.fill("#quarter", "this quarter")
+        click_and_wait(page, "button:has-text('Show the report')")
+        assert "Enter the quarter as YYYY-Qn" in page.locator(".govuk-error-summary").inner_text()
+        assert_accessible(page)
+        page.fill("#quarter", report_quarter.code)
+        click_and_wait(page, "button:has-text('Show the report')")
+        total = page.locator("#total").inner_text()
+        assert world.teams["team_a"].name in page.locator("#by-team").inner_text()
+        assert "All teams" in total and str(worker) not in page.content()
+        assert_accessible(page)
+        page.screenshot(path=str(IMAGES / "supervision-report.png"), full_page=True)
         context.close()
 
     record = Supervision.objects.get()
+    assert FinancialQuarter.containing(record.due_on) == report_quarter
     assert record.held_on == held and record.cases.get().child_id == child.pk

@@ -14,8 +14,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from safeguard.access.decorators import requires
-from safeguard.core import clock
-from safeguard.core.quarters import FinancialQuarter, QuarterError
 from safeguard.quality import exports
 from safeguard.quality.models import PracticeMeeting
 from safeguard.quality.selectors.meetings import (
@@ -26,16 +24,6 @@ from safeguard.quality.selectors.meetings import (
 
 REPORT = "access.view_quality_report"
 HEADER = ("section", "row", "measure", "value")
-
-
-def _quarter(request: HttpRequest) -> tuple[FinancialQuarter | None, str]:
-    text = request.GET.get("quarter", "").strip()
-    if text:
-        try:
-            return FinancialQuarter.parse(text), ""
-        except QuarterError as exc:
-            return None, str(exc)
-    return FinancialQuarter.containing(clock.today()).previous(), ""
 
 
 def report_rows(report: AttendanceReport) -> list[tuple[Any, ...]]:
@@ -74,7 +62,7 @@ def report_rows(report: AttendanceReport) -> list[tuple[Any, ...]]:
 @requires(REPORT)
 @require_GET
 def report_page(request: HttpRequest) -> HttpResponse:
-    quarter, error = _quarter(request)
+    quarter, error = exports.requested_quarter(request)
     report = quarterly_report(quarter) if quarter is not None else None
     downloads = []
     if quarter is not None:
@@ -100,7 +88,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
 def report_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in exports.FORMATS:
         return HttpResponse("Unknown format.", status=404, content_type="text/plain")
-    quarter, error = _quarter(request)
+    quarter, error = exports.requested_quarter(request)
     if quarter is None:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     report = quarterly_report(quarter)
