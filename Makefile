@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck security check browser clean
+.PHONY: run test lint typecheck security check browser screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ security: $(STAMP)
 ## make test: install everything and run lint, types, security scans and the whole suite
 test: $(STAMP) browser lint typecheck security
 	$(BIN)/python -m pytest -q -n 2 -p no:cacheprovider
+
+## make screenshots: refresh the user guide's screenshots (docs/images). Only the browser
+## tests run, with SAFEGUARD_SCREENSHOTS=1; without it they write them to a temporary folder.
+screenshots: $(STAMP) browser
+	SAFEGUARD_SCREENSHOTS=1 $(BIN)/python -m pytest -q -n 2 -p no:cacheprovider safeguard/*/tests/test_*browser*.py
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .hypothesis

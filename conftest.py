@@ -7,8 +7,9 @@ import itertools
 
 import pytest
 
-# `client.force_login(user)` signs in with two-factor verification (every page needs it).
-pytest_plugins = ["safeguard.access.signin.testing"]
+# `client.force_login(user)` signs in with two-factor verification (every page needs it);
+# `guide_screenshot` takes the user guide's screenshots (docs/images only on request).
+pytest_plugins = ["safeguard.access.signin.testing", "safeguard.core.testing.screenshots"]
 
 _counter = itertools.count(1)
 

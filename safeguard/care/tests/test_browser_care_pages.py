@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -14,8 +12,6 @@ from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
 from safeguard.core import clock
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -42,7 +38,7 @@ def save(page: Page, button: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_into_care_then_a_move_then_a_review(live_server):
+def test_into_care_then_a_move_then_a_review(live_server, guide_screenshot):
     world = build_world()
     child = world.child_allocated
     iro = world.workers["cp_chair_iro"]
@@ -70,8 +66,7 @@ def test_into_care_then_a_move_then_a_review(live_server):
         page.select_option("#id_category_of_need", "N1")
         page.fill("#id_home_postcode", "BH8 8AA")
         fill_placement(page, carers="Jo and Sam Smith", postcode="BH1 1AA")
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "start-care-form.png"), full_page=True)
+        guide_screenshot(page, "start-care-form")
         save(page, "Save and start the period of care")
         assert "is recorded as looked after" in page.content()
 

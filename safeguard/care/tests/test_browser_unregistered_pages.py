@@ -4,10 +4,8 @@ in the weekly report the schedule issues (every page axe-checked)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page
@@ -16,8 +14,6 @@ from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
 from safeguard.core import clock
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -34,7 +30,7 @@ def saved(page: Page, text: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_unregistered_placement_then_visit_then_weekly_report(live_server):
+def test_unregistered_placement_then_visit_then_weekly_report(live_server, guide_screenshot):
     from safeguard.care.models_unregistered import IssuedDocument, UnregisteredPlacement
     from safeguard.care.tests.unregistered_helpers import placed_unregistered
 
@@ -72,8 +68,7 @@ def test_unregistered_placement_then_visit_then_weekly_report(live_server):
         )
         fill_date(page, "approved_on", placed_on)
         page.fill("#id_approved_by", "Jo Pemberton")
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "unregistered-add-form.png"), full_page=True)
+        guide_screenshot(page, "unregistered-add-form")
         click_and_wait(page, "text=Add to the register")
         saved(page, "is on the register")
         context.close()
@@ -95,7 +90,7 @@ def test_unregistered_placement_then_visit_then_weekly_report(live_server):
             page.check(f"input[name=records_checked][value={record}_checked]")
         page.check("input[name=standard_of_care][value=adequate]")
         page.fill("#id_opinion", "Staff know the young person well; the flat is clean and warm.")
-        page.screenshot(path=str(IMAGES / "unregistered-visit-form.png"), full_page=True)
+        guide_screenshot(page, "unregistered-visit-form")
         click_and_wait(page, "text=Save the visit")
         saved(page, "independent visit is saved")
         context.close()
@@ -111,7 +106,7 @@ def test_unregistered_placement_then_visit_then_weekly_report(live_server):
         page = context.new_page()
         page.goto(register_url)
         assert "Week from" in page.locator("main").inner_text()
-        page.screenshot(path=str(IMAGES / "unregistered-register.png"), full_page=True)
+        guide_screenshot(page, "unregistered-register")
         page.goto(live_server.url + reverse("care:unregistered_documents"))
         assert_accessible(page)
         click_and_wait(page, "#documents >> text=Weekly report on unregistered placements")

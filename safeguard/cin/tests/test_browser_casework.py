@@ -1,12 +1,11 @@
 """In a real browser: start an assessment, complete it with factors, start a CIN plan and
 record a visit (child seen alone); every page checked by axe-core, then the other CIN and
-early help forms and their error states. Saves the user guide's screenshots of the
+early help forms and their error states. Takes the user guide's screenshots of the
 assessment and visit forms."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -18,8 +17,6 @@ from safeguard.cin.services import open_referral
 from safeguard.core import clock
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 
-IMAGES = Path(__file__).resolve().parents[3] / "docs" / "images"
-
 
 def fill_date(page, name: str, value: dt.date) -> None:
     page.fill(f"#id_{name}_0", str(value.day))
@@ -28,7 +25,7 @@ def fill_date(page, name: str, value: dt.date) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_assessment_to_visit_in_the_browser(live_server):
+def test_assessment_to_visit_in_the_browser(live_server, guide_screenshot):
     world = build_world()
     child = world.child_allocated
     today = clock.today()
@@ -74,8 +71,7 @@ def test_assessment_to_visit_in_the_browser(live_server):
         page.check("input[name=child_seen][value=yes]")
         page.check("input[name=seen_alone][value=yes]")
         page.fill("#id_contributors", "School (head of year), GP, health visitor")
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "assessment-form.png"), full_page=True)
+        guide_screenshot(page, "assessment-form")
         page.click("#main-content form button[type=submit]")
         page.wait_for_url(f"**{record}")
         assert "The assessment has been completed." in page.content()
@@ -99,7 +95,7 @@ def test_assessment_to_visit_in_the_browser(live_server):
         page.fill(
             "#id_notes", "Saw the child alone in their bedroom; they showed me their drawings."
         )
-        page.screenshot(path=str(IMAGES / "visit-form.png"), full_page=True)
+        guide_screenshot(page, "visit-form")
         page.click("#main-content form button[type=submit]")
         page.wait_for_url(f"**{record}")
         assert "The visit has been recorded." in page.content()

@@ -1,15 +1,13 @@
 """In a real browser: a team manager records a fostering enquiry (after an empty save
 shows the error summary), starts the assessment, takes it through panel to approval and
 opens the household; then the sufficiency report. Every page is checked with axe-core,
-and the user guide's screenshots are saved."""
+and the user guide's screenshots are taken."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -17,8 +15,6 @@ from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
 from safeguard.core import clock
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -34,7 +30,7 @@ def save(page: Page, button: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_manager_takes_an_enquiry_to_approval_and_reads_the_report(live_server):
+def test_a_manager_takes_an_enquiry_to_approval_and_reads_the_report(live_server, guide_screenshot):
     from safeguard.fostering.models import FosterHousehold
 
     world = build_world()
@@ -89,8 +85,7 @@ def test_a_manager_takes_an_enquiry_to_approval_and_reads_the_report(live_server
         click_and_wait(page, "text=The Hales")
         assert "Next annual review due" in page.content()
         assert_accessible(page)
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "fostering-household.png"), full_page=True)
+        guide_screenshot(page, "fostering-household")
 
         page.goto(live_server.url + reverse("fostering:households"))
         assert "The Hales" in page.content()
@@ -98,7 +93,7 @@ def test_a_manager_takes_an_enquiry_to_approval_and_reads_the_report(live_server
         click_and_wait(page, "nav[aria-label=Fostering] >> text=Sufficiency report")
         assert "Median months from assessment to approval" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "fostering-report.png"), full_page=True)
+        guide_screenshot(page, "fostering-report")
         context.close()
 
     household = FosterHousehold.objects.get()

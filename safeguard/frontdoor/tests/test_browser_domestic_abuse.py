@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from safeguard.access.testing.login import session_cookie
@@ -16,11 +13,9 @@ from safeguard.frontdoor.models_domestic_abuse import HrdaAction, HrdaListing
 from safeguard.frontdoor.services_domestic_abuse import next_hrda_day
 from safeguard.frontdoor.tests.pages import new_contact
 
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
-
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_ppn_to_hrda_action_in_the_browser(live_server):
+def test_ppn_to_hrda_action_in_the_browser(live_server, guide_screenshot):
     world = build_world()
     ppn = new_contact(
         hours_ago=3,
@@ -42,7 +37,7 @@ def test_ppn_to_hrda_action_in_the_browser(live_server):
         page.goto(live_server.url + reverse("frontdoor:ppn_list"))
         assert page.locator("h1").inner_text() == "Police PPNs to triage"
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "ppn-list.png"), full_page=True)
+        guide_screenshot(page, "ppn-list")
 
         page.goto(live_server.url + reverse("frontdoor:consult_ppn", kwargs={"contact_id": ppn.pk}))
         assert_accessible(page)
@@ -72,7 +67,7 @@ def test_ppn_to_hrda_action_in_the_browser(live_server):
         click_and_wait(page, "text=Record action")
         assert "Refer to the IDVA and agree a safety plan." in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "hrda-meeting.png"), full_page=True)
+        guide_screenshot(page, "hrda-meeting")
         context.close()
 
     listing = HrdaListing.objects.get(case__contact=ppn)

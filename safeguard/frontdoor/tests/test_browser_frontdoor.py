@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from safeguard.access.testing.login import session_cookie
@@ -16,8 +14,6 @@ from safeguard.core.testing.browser import assert_accessible, chromium, click_an
 from safeguard.frontdoor import services
 from safeguard.frontdoor.models import Contact
 from safeguard.frontdoor.tests.pages import new_contact, triaged
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def _fill_the_queue(world) -> None:
@@ -35,7 +31,7 @@ def _fill_the_queue(world) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_contact_to_triage_to_decision_in_the_browser(live_server):
+def test_contact_to_triage_to_decision_in_the_browser(live_server, guide_screenshot):
     world = build_world()
     _fill_the_queue(world)
     child = make_child(first_name="Morgan", last_name="Reeve")
@@ -48,11 +44,11 @@ def test_contact_to_triage_to_decision_in_the_browser(live_server):
         page.goto(live_server.url + reverse("frontdoor:mash_queue"))
         assert page.locator("h1").inner_text() == "MASH queue"
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "mash-queue.png"), full_page=True)
+        guide_screenshot(page, "mash-queue")
 
         page.goto(live_server.url + reverse("frontdoor:record_contact"))
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "contact-form.png"), full_page=True)
+        guide_screenshot(page, "contact-form")
         click_and_wait(page, "text=Save contact")
         assert page.title().startswith("Error:")
         assert (

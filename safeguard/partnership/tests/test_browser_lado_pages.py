@@ -1,14 +1,12 @@
 """In a real browser: the LADO records a contact, progresses it to a referral and holds the
 strategy meeting; then the case list and the quarterly report. Every page is checked with
-axe-core, and the user guide's screenshots are saved."""
+axe-core, and the user guide's screenshots are taken."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -17,8 +15,6 @@ from safeguard.access.testing.world import build_world
 from safeguard.core import clock
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.partnership.quarters import Quarter
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -65,7 +61,7 @@ def _earlier_cases(today: dt.date) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_lado_works_a_case_and_reads_the_report(live_server):
+def test_the_lado_works_a_case_and_reads_the_report(live_server, guide_screenshot):
     from safeguard.partnership.models import Allegation
 
     world = build_world()
@@ -115,18 +111,17 @@ def test_the_lado_works_a_case_and_reads_the_report(live_server):
         page.fill("#id_notes", "Police to speak with the child; teacher to stay off site.")
         save(page, "Save the meeting")
         assert "Record the outcome" in page.content()
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "lado-case.png"), full_page=True)
+        guide_screenshot(page, "lado-case")
 
         page.goto(live_server.url + reverse("partnership:lado_cases"))
         assert "Jordan Reed" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "lado-cases.png"), full_page=True)
+        guide_screenshot(page, "lado-cases")
 
         click_and_wait(page, "text=Quarterly report")
         assert "Contacts and referrals" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "lado-report.png"), full_page=True)
+        guide_screenshot(page, "lado-report")
         context.close()
 
     allegation = Allegation.objects.get(subject_name="Jordan Reed")

@@ -1,15 +1,13 @@
 """In a real browser: the partnership business unit records a child death notification,
 the Joint Agency Response, the child death review meeting and the panel's review with its
 category and modifiable factors; then the list and the annual statistics. Every page is
-checked with axe-core, and the user guide's screenshots are saved."""
+checked with axe-core, and the user guide's screenshots are taken."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -19,8 +17,6 @@ from safeguard.core import clock
 from safeguard.core.quarters import financial_year_of
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.partnership.services.child_deaths_checks import ensure_standard_factors
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -61,7 +57,9 @@ def _earlier_deaths(today: dt.date) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_business_unit_reviews_a_child_death_and_reads_the_statistics(live_server):
+def test_the_business_unit_reviews_a_child_death_and_reads_the_statistics(
+    live_server, guide_screenshot
+):
     from safeguard.partnership.models import ChildDeath
 
     world = build_world()
@@ -101,8 +99,7 @@ def test_the_business_unit_reviews_a_child_death_and_reads_the_statistics(live_s
         page.fill("#id_circumstances", "Found unresponsive in the parents' bed in the morning.")
         save(page, "Save the notification")
         assert "28 to 364 days" in page.content()
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "child-death-notification.png"), full_page=True)
+        guide_screenshot(page, "child-death-notification")
 
         click_and_wait(page, "#actions a:has-text('Record the Joint Agency Response')")
         assert_accessible(page)
@@ -124,21 +121,21 @@ def test_the_business_unit_reviews_a_child_death_and_reads_the_statistics(live_s
         page.check("label:has-text('Co-sleeping')")
         page.check("label:has-text('Unsafe sleeping environment')")
         page.fill("#id_learning", "Repeat safer sleep advice before the holidays.")
-        page.screenshot(path=str(IMAGES / "child-death-panel.png"), full_page=True)
+        guide_screenshot(page, "child-death-panel")
         save(page, "Save the review")
         assert "The review is complete" in page.content()
-        page.screenshot(path=str(IMAGES / "child-death-review.png"), full_page=True)
+        guide_screenshot(page, "child-death-review")
 
         page.goto(live_server.url + reverse("partnership:child_death_list"))
         assert "Robin Marsh" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "child-death-list.png"), full_page=True)
+        guide_screenshot(page, "child-death-list")
 
         click_and_wait(page, "text=Annual statistics and NCMD extract")
         assert "Reviews with modifiable factors" in page.content()
         assert page.locator("#modifiable").inner_text().startswith("2 of 4")
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "child-death-statistics.png"), full_page=True)
+        guide_screenshot(page, "child-death-statistics")
         context.close()
 
     death = ChildDeath.objects.get(last_name="Marsh")

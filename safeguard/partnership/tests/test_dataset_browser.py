@@ -1,14 +1,11 @@
 """In a real browser: a police user writes and submits the police exception report for the
 last quarter; the partnership business unit sees it on the dataset page, reads it, and
 records a partner survey response. Every page is checked with axe-core, and the user
-guide's screenshots are saved."""
+guide's screenshots are taken."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from safeguard.access.testing.login import session_cookie
@@ -17,7 +14,6 @@ from safeguard.core import clock
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.partnership.quarters import Quarter
 
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 TEXTS = {
     "risks": "Knife crime involving under-18s is up in the town centre; joint patrols agreed.",
     "emerging_priorities": "Online sextortion reports from secondary-age boys.",
@@ -49,13 +45,12 @@ def _earlier_reports(quarter: Quarter) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_police_submit_their_report_and_the_unit_reads_it(live_server):
+def test_police_submit_their_report_and_the_unit_reads_it(live_server, guide_screenshot):
     from safeguard.partnership.models.dataset import ExceptionReport
 
     world = build_world()
     quarter = Quarter.containing(clock.today()).previous()
     _earlier_reports(quarter)
-    IMAGES.mkdir(parents=True, exist_ok=True)
     police = session_cookie(world.users["partner_police"], live_server.url)
     unit = session_cookie(world.users["partnership_business_unit"], live_server.url)
 
@@ -78,12 +73,12 @@ def test_police_submit_their_report_and_the_unit_reads_it(live_server):
         for name, text in TEXTS.items():
             page.fill(f"#id_{name}", text)
             page.check(f"input[name={name}_rag][value={RAGS[name]}]")
-        page.screenshot(path=str(IMAGES / "partnership-dataset-form.png"), full_page=True)
+        guide_screenshot(page, "partnership-dataset-form")
         click_and_wait(page, "button:has-text('Submit the report')")
         assert page.locator(".govuk-notification-banner--success").count() == 1
         assert "Submitted" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "partnership-dataset-our-reports.png"), full_page=True)
+        guide_screenshot(page, "partnership-dataset-our-reports")
         context.close()
 
         context = browser.new_context()
@@ -95,11 +90,11 @@ def test_police_submit_their_report_and_the_unit_reads_it(live_server):
         missing = page.locator("#missing-reports").inner_text()
         assert "Housing (draft)" in missing and "Police" not in missing
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "partnership-dataset-page.png"), full_page=True)
+        guide_screenshot(page, "partnership-dataset-page")
         click_and_wait(page, "#reports a:has-text('Police')")
         assert "Send back as a draft" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "partnership-dataset-report.png"), full_page=True)
+        guide_screenshot(page, "partnership-dataset-report")
 
         page.goto(live_server.url + reverse("partnership:dataset_survey"))
         assert "OBA3-06 Partner experience: 66.7%" in page.content()
@@ -116,7 +111,7 @@ def test_police_submit_their_report_and_the_unit_reads_it(live_server):
         click_and_wait(page, "button:has-text('Save the response')")
         assert "OBA3-06 Partner experience: 75.0%" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "partnership-dataset-survey.png"), full_page=True)
+        guide_screenshot(page, "partnership-dataset-survey")
         context.close()
 
     report = ExceptionReport.objects.get(agency="police", quarter=quarter.code)

@@ -1,15 +1,13 @@
 """In a real browser: the partnership business unit records a serious incident, its
 notification and rapid review, adds an action to the action plan and completes it; then
 the list and the review tracker. Every page is checked with axe-core, and the user
-guide's screenshots are saved (docs/images/practice-review-*.png)."""
+guide's screenshots are taken (docs/images/practice-review-*.png)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -17,8 +15,6 @@ from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world
 from safeguard.core import calendar, clock
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -66,7 +62,7 @@ def _earlier_review(today: dt.date) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_notification_rapid_review_and_action_completed(live_server):
+def test_a_notification_rapid_review_and_action_completed(live_server, guide_screenshot):
     from safeguard.partnership.models import ReviewAction, SeriousIncident
     from safeguard.partnership.services.reviews_checks import ensure_standard_themes
 
@@ -99,8 +95,7 @@ def test_a_notification_rapid_review_and_action_completed(live_server):
         page.check("input[name=looked_after][value=no]")
         fill_date(page, "aware_on", aware)
         page.fill("#id_summary", "Baby of 4 months admitted with a fractured femur.")
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "practice-review-notification.png"), full_page=True)
+        guide_screenshot(page, "practice-review-notification")
         save(page, "Save the serious incident")
 
         click_and_wait(page, "text=Record the notification")
@@ -119,7 +114,7 @@ def test_a_notification_rapid_review_and_action_completed(live_server):
         page.fill("#id_immediate_actions", "Strategy discussion; child protection enquiries.")
         page.check("input[name=decision][value=local_cspr]")
         page.fill("#id_reasons", "Significant learning about bruising and fractures in babies.")
-        page.screenshot(path=str(IMAGES / "practice-review-rapid-review.png"), full_page=True)
+        guide_screenshot(page, "practice-review-rapid-review")
         save(page, "Save the rapid review")
 
         click_and_wait(page, "text=Add an action to the action plan")
@@ -136,12 +131,12 @@ def test_a_notification_rapid_review_and_action_completed(live_server):
         page.fill("#id_evidence", "Audit of 40 records reported to the learning and review group.")
         save(page, "Complete the action")
         assert "Audit of 40 records" in page.content()
-        page.screenshot(path=str(IMAGES / "practice-review-case.png"), full_page=True)
+        guide_screenshot(page, "practice-review-case")
 
         page.goto(live_server.url + reverse("partnership:review_tracker"))
         assert "Child L" in page.content() and "Refresh safe sleep" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "practice-review-tracker.png"), full_page=True)
+        guide_screenshot(page, "practice-review-tracker")
 
         page.goto(live_server.url + reverse("partnership:review_themes_list"))
         assert_accessible(page)

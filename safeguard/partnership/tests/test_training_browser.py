@@ -1,16 +1,14 @@
 """In a real browser: the partnership business unit adds a course and a session, books
 delegates (the third onto the waiting list), records attendance and an evaluation, and
 reads the quarterly table. Every page is checked with axe-core, and the user guide's
-screenshots are saved (docs/images/training-*.png)."""
+screenshots are taken (docs/images/training-*.png)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -19,8 +17,6 @@ from safeguard.access.testing.world import build_world
 from safeguard.core import clock
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.partnership.quarters import Quarter
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -73,14 +69,13 @@ def _last_quarter(today: dt.date) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_unit_runs_a_session_and_reads_the_quarterly_table(live_server):
+def test_the_unit_runs_a_session_and_reads_the_quarterly_table(live_server, guide_screenshot):
     from safeguard.partnership.models.training import BookingStatus, TrainingBooking
 
     world = build_world()
     today = clock.today()
     _last_quarter(today)
     cookie = session_cookie(world.users["partnership_business_unit"], live_server.url)
-    IMAGES.mkdir(parents=True, exist_ok=True)
 
     with chromium() as browser:
         context = browser.new_context()
@@ -131,14 +126,14 @@ def test_the_unit_runs_a_session_and_reads_the_quarterly_table(live_server):
             save(page, "Book the place")
         assert "Jo Pryce is on the waiting list" in page.content()
         assert page.locator("#waiting tbody tr").count() == 1
-        page.screenshot(path=str(IMAGES / "training-session-booked.png"), full_page=True)
+        guide_screenshot(page, "training-session-booked")
 
         click_and_wait(page, "text=Record attendance")
         assert_accessible(page)
         radios = page.locator("input[type=radio][value=attended]")
         radios.nth(0).check()
         page.locator("input[type=radio][value=did_not_attend]").nth(1).check()
-        page.screenshot(path=str(IMAGES / "training-attendance.png"), full_page=True)
+        guide_screenshot(page, "training-attendance")
         save(page, "Save attendance")
 
         click_and_wait(page, "#places >> text=Record")
@@ -150,7 +145,7 @@ def test_the_unit_runs_a_session_and_reads_the_quarterly_table(live_server):
         )
         save(page, "Save the evaluation")
         assert "Rated 5 of 5" in page.content()
-        page.screenshot(path=str(IMAGES / "training-session.png"), full_page=True)
+        guide_screenshot(page, "training-session")
 
         page.goto(
             live_server.url
@@ -160,12 +155,12 @@ def test_the_unit_runs_a_session_and_reads_the_quarterly_table(live_server):
         assert "Feedback and impact" in page.content()
         assert page.locator("#quarters tbody tr").count() == 5
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "training-report.png"), full_page=True)
+        guide_screenshot(page, "training-report")
 
         page.goto(live_server.url + reverse("partnership:training_programme"))
         assert "Managing Allegations" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "training-programme.png"), full_page=True)
+        guide_screenshot(page, "training-programme")
         context.close()
 
     booked = TrainingBooking.objects.filter(session__course__title="Managing Allegations")

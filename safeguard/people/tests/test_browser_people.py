@@ -1,14 +1,11 @@
 """In a real browser: find a child, open their record, filter the chronology; axe-checked.
 
-Saves the user guide's screenshots of person search, the child's record and the chronology.
+Takes the user guide's screenshots of person search, the child's record and the chronology.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from safeguard.access.testing.login import session_cookie
@@ -16,11 +13,9 @@ from safeguard.access.testing.world import build_world
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.people.tests.journey import full_history
 
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
-
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_search_open_record_and_filter_chronology(live_server):
+def test_search_open_record_and_filter_chronology(live_server, guide_screenshot):
     world = build_world()
     child = world.child_allocated
     full_history(child, world.workers["social_worker"])
@@ -46,14 +41,14 @@ def test_search_open_record_and_filter_chronology(live_server):
         click_and_wait(page, "button:has-text('Search')")
         assert "found" in page.locator("#results").inner_text()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "person-search.png"), full_page=True)
+        guide_screenshot(page, "person-search")
 
         page.click(f"text={child.first_name} {child.last_name}")
         page.wait_for_url(f"**/children/{child.pk}/")
         assert "Missing now" in page.locator("h1").inner_text()
         assert "Actions" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "child-record.png"), full_page=True)
+        guide_screenshot(page, "child-record")
 
         page.click("nav[aria-label='Sections of the record'] >> text=Chronology")
         page.wait_for_url("**/chronology/")
@@ -63,7 +58,7 @@ def test_search_open_record_and_filter_chronology(live_server):
         rows = page.locator("#chronology tbody tr")
         assert rows.count() == 4  # went missing twice, returned once, one interview
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "chronology.png"), full_page=True)
+        guide_screenshot(page, "chronology")
 
         page.fill("#id_start_0", "1")
         page.fill("#id_start_1", "1")

@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -16,8 +15,6 @@ from safeguard.access.testing.login import session_cookie
 from safeguard.access.testing.world import build_world, make_child
 from safeguard.cin.models import CINEpisode
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def wait_for_charts(page: Page) -> int:
@@ -30,7 +27,7 @@ def wait_for_charts(page: Page) -> int:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_scorecard_charts_drill_down_and_pdf(live_server):
+def test_scorecard_charts_drill_down_and_pdf(live_server, guide_screenshot):
     world = build_world()
     rereferred = []
     for name, first in (("Ann", dt.date(2025, 1, 5)), ("Ben", dt.date(2025, 6, 1))):
@@ -62,8 +59,7 @@ def test_scorecard_charts_drill_down_and_pdf(live_server):
         assert spark.get_attribute("role") == "img"
         assert spark.get_attribute("aria-label").startswith("Re-referrals within 12 months, ")
         assert_accessible(page)
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "performance-scorecard.png"), full_page=True)
+        guide_screenshot(page, "performance-scorecard")
 
         # Vega's tooltip, styled by our stylesheet (its own inline style is refused).
         point = page.locator("#chart-spark-OBA2-11 .mark-symbol path").last
@@ -81,7 +77,7 @@ def test_scorecard_charts_drill_down_and_pdf(live_server):
         assert all(pseudonym(child.pk) in text for child in rereferred)
         assert "Browser" not in text  # an analyst sees pseudonyms, never names
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "performance-measure.png"), full_page=True)
+        guide_screenshot(page, "performance-measure")
 
         page.goto(scorecard)
         with page.expect_download() as download:

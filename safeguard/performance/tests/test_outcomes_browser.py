@@ -3,10 +3,7 @@ and a lead officer writes the quarter's commentary (axe-checked)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from safeguard.access.testing.login import session_cookie
@@ -16,11 +13,9 @@ from safeguard.performance.models import IndicatorCommentary
 from safeguard.performance.tests.test_browser_performance import wait_for_charts
 from safeguard.performance.tests.test_outcomes import make_cp_records
 
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
-
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_indicator_page_chart_and_commentary(live_server):
+def test_indicator_page_chart_and_commentary(live_server, guide_screenshot):
     make_cp_records()
     lead = make_user("lead", "service_manager")
     cookie = session_cookie(lead, live_server.url)
@@ -74,8 +69,7 @@ def test_indicator_page_chart_and_commentary(live_server):
         assert "Not written yet" not in commentary
         wait_for_charts(page)
         assert_accessible(page)
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "performance-outcomes.png"), full_page=True)
+        guide_screenshot(page, "performance-outcomes")
 
         # The quarter's overview and the risk register the pages link to.
         click_and_wait(page, ".govuk-breadcrumbs__list-item:last-child a")

@@ -4,10 +4,8 @@ chair's outcome with a CP plan, each page checked by axe-core; screenshots for t
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from safeguard.access.services import grant_access
@@ -23,8 +21,6 @@ from safeguard.protection.tests.pathway import (
     weekday_on_or_before,
 )
 
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
-
 
 def fill_date(page, name: str, day: dt.date) -> None:
     page.fill(f"#id_{name}_0", str(day.day))
@@ -37,7 +33,7 @@ def check(page, name: str, value: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_from_strategy_discussion_to_cp_plan_in_the_browser(live_server):
+def test_from_strategy_discussion_to_cp_plan_in_the_browser(live_server, guide_screenshot):
     world = build_world()
     child = world.child_allocated
     episode_for(child)
@@ -58,7 +54,6 @@ def test_from_strategy_discussion_to_cp_plan_in_the_browser(live_server):
     strategy_on = days_ago(6)
     booked_for = weekday_on_or_after(clock.today() + dt.timedelta(days=8))
     held_on = weekday_on_or_before(clock.today())
-    IMAGES.mkdir(parents=True, exist_ok=True)
     base = live_server.url
 
     with chromium() as browser:
@@ -120,7 +115,7 @@ def test_from_strategy_discussion_to_cp_plan_in_the_browser(live_server):
             in page.locator("#requests + table").inner_text()
         )
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "business-support.png"), full_page=True)
+        guide_screenshot(page, "business-support")
         click_and_wait(page, f"text=Book a conference for {child.first_name} {child.last_name}")
         assert_accessible(page)
         check(page, "conference_type", "initial")
@@ -144,7 +139,7 @@ def test_from_strategy_discussion_to_cp_plan_in_the_browser(live_server):
         page.goto(base + reverse("protection:chair_home"))
         assert f"{child.first_name} {child.last_name}" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "chair.png"), full_page=True)
+        guide_screenshot(page, "chair")
         page.goto(
             base + reverse("protection:record_conference_outcome", args=[child.pk, conference.pk])
         )
@@ -156,7 +151,7 @@ def test_from_strategy_discussion_to_cp_plan_in_the_browser(live_server):
         check(page, "advocacy_offered", "yes")
         check(page, "advocacy_accepted", "no")
         check(page, "visit_frequency_weeks", "2")
-        page.screenshot(path=str(IMAGES / "conference-outcome.png"), full_page=True)
+        guide_screenshot(page, "conference-outcome")
         page.click("text=Save outcome")
         page.wait_for_url("**/child-protection/chair/")
         assert "Conference outcome recorded" in page.content()

@@ -1,14 +1,12 @@
 """In a real browser: QA plans an audit, the auditor completes it with scores, a grade and
 an action, QA moderates it, and the worker marks the action done; then the report. Every
-page is checked with axe-core, and the user guide's screenshots are saved."""
+page is checked with axe-core, and the user guide's screenshots are taken."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -17,8 +15,6 @@ from safeguard.access.testing.world import build_world
 from safeguard.core import clock
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.quality.models import AuditDomain
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -33,13 +29,8 @@ def save(page: Page, button: str) -> None:
     assert_accessible(page)
 
 
-def shot(page: Page, name: str) -> None:
-    IMAGES.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(IMAGES / f"case-audit-{name}.png"), full_page=True)
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_plan_audit_moderate_and_complete_the_action(live_server):
+def test_plan_audit_moderate_and_complete_the_action(live_server, guide_screenshot):
     from safeguard.quality.models import CaseAudit, CaseAuditAction
 
     world = build_world()
@@ -79,7 +70,7 @@ def test_plan_audit_moderate_and_complete_the_action(live_server):
         page.fill("#id_strengths", "Alex was seen alone and their views are recorded.")
         page.fill("#id_areas_for_development", "The assessment does not analyse risk.")
         page.locator("input[name=themes]").first.check()
-        shot(page, "form")
+        guide_screenshot(page, "case-audit-form")
         save(page, "Complete the audit")
 
         click_and_wait(page, "text=Set an action")
@@ -94,17 +85,17 @@ def test_plan_audit_moderate_and_complete_the_action(live_server):
         page.check("input[name=agreed][value=yes]")
         save(page, "Save the moderation")
         assert "Moderated" in page.content()
-        shot(page, "detail")
+        guide_screenshot(page, "case-audit-detail")
 
         page.goto(url + reverse("quality:audit_programme"))
         assert f"CA-{today.year}-0001" in page.content()
         assert_accessible(page)
-        shot(page, "programme")
+        guide_screenshot(page, "case-audit-programme")
 
         page.goto(url + reverse("quality:audit_report") + f"?period={today:%Y-%m}")
         assert "Average score by domain" in page.content()
         assert_accessible(page)
-        shot(page, "report")
+        guide_screenshot(page, "case-audit-report")
         context.close()
 
         worker_context = browser.new_context()
@@ -113,7 +104,7 @@ def test_plan_audit_moderate_and_complete_the_action(live_server):
         page.goto(url + reverse("quality:audit_my_actions"))
         assert "Update the chronology" in page.content()
         assert_accessible(page)
-        shot(page, "my-actions")
+        guide_screenshot(page, "case-audit-my-actions")
         click_and_wait(page, "#actions a.govuk-link")
         assert_accessible(page)
         page.fill("#id_note", "Chronology updated; risk analysis added to the assessment.")

@@ -1,14 +1,12 @@
 """In a real browser: a complaints officer records a formal complaint, answers it, and the
 quarterly report shows it; then records a family feedback survey. Every page is checked
-with axe-core, and the user guide's screenshots are saved."""
+with axe-core, and the user guide's screenshots are taken."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -17,8 +15,6 @@ from safeguard.access.testing.world import build_world
 from safeguard.core import clock
 from safeguard.core.quarters import FinancialQuarter
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -33,13 +29,8 @@ def save(page: Page, button: str) -> None:
     assert_accessible(page)
 
 
-def shot(page: Page, name: str) -> None:
-    IMAGES.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(IMAGES / f"complaint-{name}.png"), full_page=True)
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_record_answer_report_and_feedback(live_server):
+def test_record_answer_report_and_feedback(live_server, guide_screenshot):
     from safeguard.cin.models import CINEpisode
     from safeguard.quality.models import Complaint, FamilyFeedback
 
@@ -72,7 +63,7 @@ def test_record_answer_report_and_feedback(live_server):
         page.select_option("#id_team", str(world.teams["team_a"].pk))
         page.check("input[name=category][value=communication]")
         page.fill("#id_summary", "Calls to the social worker were not returned for three weeks.")
-        shot(page, "form")
+        guide_screenshot(page, "complaint-form")
         save(page, "Save the complaint")
         assert "Awaiting a response" in page.content()
 
@@ -82,15 +73,15 @@ def test_record_answer_report_and_feedback(live_server):
         page.check("input[name=outcome][value=partly_justified]")
         page.fill("#id_response_summary", "We apologised and named a duty contact.")
         page.fill("#id_learning_points", "Workers return calls within two working days.")
-        shot(page, "answer")
+        guide_screenshot(page, "complaint-answer")
         save(page, "Save the response")
         assert "within 20 working days" in page.content()
-        shot(page, "detail")
+        guide_screenshot(page, "complaint-detail")
 
         page.goto(url + reverse("quality:complaint_list"))
         assert f"CMP-{today.year}-0001" in page.content()
         assert_accessible(page)
-        shot(page, "register")
+        guide_screenshot(page, "complaint-register")
 
         quarter = FinancialQuarter.containing(today)
         page.goto(url + reverse("quality:complaint_report") + f"?quarter={quarter.code}")
@@ -99,7 +90,7 @@ def test_record_answer_report_and_feedback(live_server):
         assert "100% (1 of 1)" in page.locator("#on-time").inner_text()
         assert "Jordan Example" not in content
         assert_accessible(page)
-        shot(page, "report")
+        guide_screenshot(page, "complaint-report")
 
         page.goto(url + reverse("quality:feedback_due"))
         assert child.la_child_id in page.content()
@@ -114,10 +105,10 @@ def test_record_answer_report_and_feedback(live_server):
                                  ("made_difference", "agree")):  # fmt: skip
             page.check(f"input[name={question}][value={answer}]")
         page.fill("#id_comments", "The worker explained everything.")
-        shot(page, "feedback-form")
+        guide_screenshot(page, "complaint-feedback-form")
         save(page, "Save the feedback")
         assert "I felt listened to" in page.content()
-        shot(page, "feedback")
+        guide_screenshot(page, "complaint-feedback")
         context.close()
 
     complaint = Complaint.objects.get()

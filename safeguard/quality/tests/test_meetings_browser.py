@@ -1,14 +1,12 @@
 """In a real browser: quality assurance schedules a Diagonal Slice, invites a team and one
 person, records apologies and attendance, and reads the quarter's attendance report.
-Every page is checked with axe-core; the guide's screenshots are saved."""
+Every page is checked with axe-core; the guide's screenshots are taken."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -17,8 +15,6 @@ from safeguard.access.testing.world import build_world
 from safeguard.core import calendar, clock
 from safeguard.core.quarters import FinancialQuarter
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
-
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 
 
 def fill_date(page: Page, name: str, day: dt.date) -> None:
@@ -33,14 +29,13 @@ def saved(page: Page) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_qa_runs_a_diagonal_slice(live_server):
+def test_qa_runs_a_diagonal_slice(live_server, guide_screenshot):
     from safeguard.quality.models import PracticeMeeting, Response
 
     world = build_world()
     day = calendar.previous_working_day(clock.today())
     apologies = calendar.add_working_days(day, -3)
     cookie = session_cookie(world.users["quality_assurance"], live_server.url)
-    IMAGES.mkdir(parents=True, exist_ok=True)
     team_a = world.teams["team_a"]
     absent = world.workers["consultant_social_worker"]
 
@@ -60,7 +55,7 @@ def test_qa_runs_a_diagonal_slice(live_server):
 
         page.select_option("#id_team", str(team_a.pk))
         page.check(f"input[name=workers][value='{world.workers['team_b'].pk}']")
-        page.screenshot(path=str(IMAGES / "practice-meeting-invite.png"), full_page=True)
+        guide_screenshot(page, "practice-meeting-invite")
         click_and_wait(page, "button:has-text('Send invitations')")
         saved(page)
 
@@ -77,16 +72,16 @@ def test_qa_runs_a_diagonal_slice(live_server):
         for n in range(boxes.count()):
             boxes.nth(n).check()
         page.get_by_label(f"{absent} (apologies", exact=False).uncheck()
-        page.screenshot(path=str(IMAGES / "practice-meeting-attendance.png"), full_page=True)
+        guide_screenshot(page, "practice-meeting-attendance")
         click_and_wait(page, "button:has-text('Save attendance')")
         saved(page)
-        page.screenshot(path=str(IMAGES / "practice-meeting-detail.png"), full_page=True)
+        guide_screenshot(page, "practice-meeting-detail")
 
         quarter = FinancialQuarter.containing(day)
         page.goto(live_server.url + reverse("quality:meeting_report") + f"?quarter={quarter.code}")
         assert "Attendance by kind of meeting" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "practice-meeting-report.png"), full_page=True)
+        guide_screenshot(page, "practice-meeting-report")
         context.close()
 
     meeting = PracticeMeeting.objects.get()

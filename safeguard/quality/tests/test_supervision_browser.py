@@ -1,15 +1,13 @@
 """In a real browser: a team manager opens their team's supervision, records a supervision
 of a social worker with a direction on a child's case, and the direction shows on the
 child's chronology, then reads the quarter's supervision report (a bad quarter first).
-Every page is checked with axe-core; the guide's screenshots are saved."""
+Every page is checked with axe-core; the guide's screenshots are taken."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -20,7 +18,6 @@ from safeguard.core.quarters import FinancialQuarter
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.quality.selectors.supervision import first_due
 
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 DIRECTION = "Visit this week and see Alex alone; update the safety plan."
 
 
@@ -31,7 +28,9 @@ def fill_date(page: Page, name: str, day: dt.date) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_manager_records_supervision_and_the_direction_is_on_the_record(live_server):
+def test_a_manager_records_supervision_and_the_direction_is_on_the_record(
+    live_server, guide_screenshot
+):
     from safeguard.quality.models import Supervision
 
     world = build_world()
@@ -41,7 +40,6 @@ def test_a_manager_records_supervision_and_the_direction_is_on_the_record(live_s
     cookie = session_cookie(world.users["team_manager"], live_server.url)
     # The one recorded is the first due, 4 weeks after the worker started (in 2015).
     report_quarter = FinancialQuarter.containing(first_due(worker))
-    IMAGES.mkdir(parents=True, exist_ok=True)
 
     with chromium() as browser:
         context = browser.new_context()
@@ -50,7 +48,7 @@ def test_a_manager_records_supervision_and_the_direction_is_on_the_record(live_s
         page.goto(live_server.url + reverse("quality:supervision_team"))
         assert str(worker) in page.content() and "Overdue" in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "supervision-team.png"), full_page=True)
+        guide_screenshot(page, "supervision-team")
 
         click_and_wait(page, f"a:has-text('Record supervision of {worker}')")
         assert_accessible(page)
@@ -63,12 +61,12 @@ def test_a_manager_records_supervision_and_the_direction_is_on_the_record(live_s
         page.check("input[name=outcome][value=held]")
         fill_date(page, "held_on", held)
         page.fill(f"#id_case_{child.pk.hex}", DIRECTION)
-        page.screenshot(path=str(IMAGES / "supervision-record.png"), full_page=True)
+        guide_screenshot(page, "supervision-record")
         click_and_wait(page, "button:has-text('Save the supervision')")
         assert page.locator(".govuk-notification-banner--success").count() == 1
         assert DIRECTION in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "supervision-detail.png"), full_page=True)
+        guide_screenshot(page, "supervision-detail")
 
         page.goto(
             live_server.url + reverse("people:child_chronology", kwargs={"child_id": child.pk})
@@ -76,7 +74,7 @@ def test_a_manager_records_supervision_and_the_direction_is_on_the_record(live_s
         assert "Management direction in supervision" in page.content()
         assert DIRECTION in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "supervision-chronology.png"), full_page=True)
+        guide_screenshot(page, "supervision-chronology")
 
         page.goto(live_server.url + reverse("quality:supervision_team"))
         click_and_wait(page, "a#report-link")
@@ -91,7 +89,7 @@ def test_a_manager_records_supervision_and_the_direction_is_on_the_record(live_s
         assert world.teams["team_a"].name in page.locator("#by-team").inner_text()
         assert "All teams" in total and str(worker) not in page.content()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "supervision-report.png"), full_page=True)
+        guide_screenshot(page, "supervision-report")
         context.close()
 
     record = Supervision.objects.get()

@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from safeguard.access.pseudonymised import pseudonym
@@ -17,12 +16,11 @@ from safeguard.cin.models import CINEpisode
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.people.identifiers import upn_check_letter
 
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 YEAR = 2026  # 1 April 2025 to 31 March 2026
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_validation_by_rule_opens_to_the_child(live_server):
+def test_validation_by_rule_opens_to_the_child(live_server, guide_screenshot):
     world = build_world()
     body = "001" + "2345" + "19" + "123"  # characters 2-4: not a DfE local authority number
     child = make_child(first_name="Cara", last_name="Browser", upn=upn_check_letter(body) + body)
@@ -44,8 +42,7 @@ def test_validation_by_rule_opens_to_the_child(live_server):
         rule = page.locator("#rules-failing a", has_text="1530")
         assert rule.count() == 1
         assert_accessible(page)
-        IMAGES.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(IMAGES / "returns-validation.png"), full_page=True)
+        guide_screenshot(page, "returns-validation")
 
         with page.expect_navigation():
             rule.click()
@@ -56,7 +53,7 @@ def test_validation_by_rule_opens_to_the_child(live_server):
             "people:child_record", kwargs={"child_id": child.pk}
         )
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "returns-rule.png"), full_page=True)
+        guide_screenshot(page, "returns-rule")
         context.close()
 
         # An analyst sees the same list with pseudonyms, and may download the returns.

@@ -6,7 +6,7 @@ ICPC outcome with a CP plan → CP visit recorded → on the worker's "My work" 
 Only the starting world is set up in code (the users, teams and a child known to the
 system); every step after that fills in and submits the real forms, reached by the links a
 practitioner would follow, and every page visited is checked by axe-core. Screenshots of
-the journey are saved to docs/images/journey-*.png for the user guide.
+the journey are taken for the user guide (docs/images/journey-*.png).
 
 Dates run backwards from the conference day (the last weekday up to today): the contact
 ten working days before it, the plan made on it, and the visit today.
@@ -15,10 +15,8 @@ ten working days before it, the plan made on it, and the visit today.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -31,7 +29,6 @@ from safeguard.frontdoor.models import MashDecision
 from safeguard.protection.models import Conference, CPPlan, Section47Enquiry
 from safeguard.workforce.models import Allocation
 
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
 SUBMIT = "#main-content form button[type=submit]"
 ROLES = (
     "mash_officer",
@@ -70,10 +67,6 @@ def check(page: Page, name: str, value: str) -> None:
     page.check(f'input[name="{name}"][value="{value}"]')
 
 
-def shot(page: Page, name: str) -> None:
-    page.screenshot(path=str(IMAGES / f"journey-{name}.png"), full_page=True)
-
-
 def dmy(day: dt.date) -> str:
     """As the record header shows a date: 09/03/2026."""
     return day.strftime("%d/%m/%Y")
@@ -85,7 +78,7 @@ def long_date(day: dt.date) -> str:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_child_protection_journey_from_contact_to_my_work(live_server):
+def test_child_protection_journey_from_contact_to_my_work(live_server, guide_screenshot):
     world = build_world()
     child = make_child(first_name="Riley", last_name="Journey")
     name = f"{child.first_name} {child.last_name}"
@@ -104,7 +97,6 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
 
     base = live_server.url
     record_path = reverse("people:child_record", kwargs={"child_id": child.pk})
-    IMAGES.mkdir(parents=True, exist_ok=True)
 
     with chromium() as browser:
 
@@ -131,7 +123,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         page.fill("#id_concerns", "Riley came to school with a burn on the hand and bruised arms.")
         check(page, "consent_asked", "yes")
         check(page, "consent_given", "yes")
-        shot(page, "contact")
+        guide_screenshot(page, "journey-contact")
         page.click("text=Save contact")
         page.wait_for_url("**/front-door/contacts/*/")
         assert name in page.content()
@@ -155,7 +147,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         fill_moment(page, "decided_at", contact_day, "15:20")
         check(page, "feedback_given", "yes")
         fill_date(page, "feedback_given_on", contact_day)
-        shot(page, "mash-decision")
+        guide_screenshot(page, "journey-mash-decision")
         page.click("text=Save decision")
         back_on_the_record(page, "A referral to children's social care is open")
         page.context.close()
@@ -170,7 +162,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         assert_accessible(page)
         page.select_option("#id_worker", str(social_worker.pk))
         fill_date(page, "started_on", allocated_on)
-        shot(page, "allocate")
+        guide_screenshot(page, "journey-allocate")
         page.click("text=Save allocation")
         page.wait_for_url("**/teams/")
         assert f"{name}'s case is allocated to" in page.content()
@@ -201,7 +193,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         check(page, "child_seen", "yes")
         check(page, "seen_alone", "yes")
         page.fill("#id_contributors", "Hillside Primary School, GP, school nurse")
-        shot(page, "assessment")
+        guide_screenshot(page, "journey-assessment")
         page.click(SUBMIT)
         back_on_the_record(page, "The assessment has been completed.")
 
@@ -214,7 +206,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         page.fill("#id_attendee_1_name", "Sam Worker")
         page.fill("#id_attendee_2_name", "DC Ali Khan")
         page.fill("#id_attendee_3_name", "Jo Patel")
-        shot(page, "strategy-discussion")
+        guide_screenshot(page, "journey-strategy-discussion")
         page.click("text=Save strategy discussion")
         back_on_the_record(page, "section 47 enquiries started")
 
@@ -233,7 +225,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         fill_date(page, "outcome_date", s47_outcome_day)
         check(page, "icpc_not_required", "no")
         fill_date(page, "conference_requested_on", s47_outcome_day)
-        shot(page, "s47-outcome")
+        guide_screenshot(page, "journey-s47-outcome")
         page.click("text=Save outcome")
         back_on_the_record(
             page,
@@ -255,7 +247,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         page.fill("#id_start_time", "10:00")
         page.select_option("#id_chair", str(chair.pk))
         page.fill("#id_room", "Room 3, County Hall")
-        shot(page, "book-icpc")
+        guide_screenshot(page, "journey-book-icpc")
         page.click("text=Book conference")
         page.wait_for_url("**/child-protection/conferences/")
         assert f"conference booked for {long_date(conference_day)}" in page.content()
@@ -278,7 +270,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         check(page, "advocacy_accepted", "yes")
         check(page, "visit_frequency_weeks", "2")
         page.select_option("#id_lead_social_worker", str(social_worker.pk))
-        shot(page, "icpc-outcome")
+        guide_screenshot(page, "journey-icpc-outcome")
         page.click("text=Save outcome")
         page.wait_for_url("**/child-protection/chair/")
         assert "Conference outcome recorded" in page.content()
@@ -298,7 +290,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         check(page, "seen_alone", "yes")
         page.select_option("#id_location", "home")
         page.fill("#id_notes", "Saw Riley alone in their room; the burn is healing.")
-        shot(page, "cp-visit")
+        guide_screenshot(page, "journey-cp-visit")
         page.click(SUBMIT)
         back_on_the_record(page, "The visit has been recorded.")
 
@@ -307,7 +299,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         done = page.locator("#done + table tbody tr", has_text=name)
         assert "Child protection visit (seen alone)" in done.all_inner_texts()[0]
         assert_accessible(page)
-        shot(page, "my-work-done")
+        guide_screenshot(page, "journey-my-work-done")
 
         done.first.locator("a", has_text=name).click()
         page.wait_for_url(f"**{record_path}")
@@ -315,7 +307,7 @@ def test_child_protection_journey_from_contact_to_my_work(live_server):
         assert f"Child protection plan since {dmy(conference_day)} (Physical abuse)" in header
         assert social_worker.last_name in header
         assert_accessible(page)
-        shot(page, "child-record")
+        guide_screenshot(page, "journey-child-record")
         page.context.close()
 
     # What the pages wrote, as the services saw it.

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from safeguard.access.testing.login import session_cookie
@@ -13,17 +10,14 @@ from safeguard.access.testing.world import build_world
 from safeguard.core.testing.browser import assert_accessible, chromium, click_and_wait
 from safeguard.worklists.tests.test_pages import busy_caseload
 
-IMAGES = Path(settings.BASE_DIR) / "docs" / "images"
-
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_my_work_and_team_page_in_the_browser(live_server):
+def test_my_work_and_team_page_in_the_browser(live_server, guide_screenshot):
     world = build_world()
     busy_caseload(world.workers["social_worker"], 12)
     busy_caseload(world.workers["consultant_social_worker"], 6)
     worker = session_cookie(world.users["social_worker"], live_server.url)
     manager = session_cookie(world.users["team_manager"], live_server.url)
-    IMAGES.mkdir(parents=True, exist_ok=True)
     with chromium() as browser:
         context = browser.new_context()
         context.add_cookies([worker])
@@ -34,7 +28,7 @@ def test_my_work_and_team_page_in_the_browser(live_server):
         page.locator("details summary").first.click()
         assert "Due " in page.locator("details[open] .govuk-details__text").inner_text()
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "my-work.png"), full_page=True)
+        guide_screenshot(page, "my-work")
         page.locator("table a.govuk-link").first.click()
         page.wait_for_url("**/children/*/")
         context.close()
@@ -46,7 +40,7 @@ def test_my_work_and_team_page_in_the_browser(live_server):
         assert page.url.endswith(reverse("workforce:team"))
         assert page.locator("h1").inner_text() == "Team A"
         assert_accessible(page)
-        page.screenshot(path=str(IMAGES / "team.png"), full_page=True)
+        guide_screenshot(page, "team")
         page.goto(
             live_server.url
             + reverse("workforce:allocate_case", kwargs={"child_id": world.child_allocated.pk})
