@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck security check browser screenshots clean
+.PHONY: run test test-postgres lint typecheck security check browser screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ test: $(STAMP) browser lint typecheck security
 ## tests run, with SAFEGUARD_SCREENSHOTS=1; without it they write them to a temporary folder.
 screenshots: $(STAMP) browser
 	SAFEGUARD_SCREENSHOTS=1 $(BIN)/python -m pytest -q -n 2 -p no:cacheprovider safeguard/*/tests/test_*browser*.py
+
+## make test-postgres: the whole suite on PostgreSQL in a fresh database (PG_URL names the server)
+test-postgres: $(STAMP) browser
+	bash .ci/postgres
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .hypothesis

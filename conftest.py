@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 
 import pytest
 
@@ -69,8 +70,27 @@ def worker(make_worker):
     return make_worker()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that flushes the database must put the migration-seeded rows back after it
+#: Fixtures through which a test reaches the database under test.
+DATABASE_FIXTURES = frozenset(
+    {"_django_db_helper", "db", "transactional_db", "live_server", "django_db_setup"}
+)
+
+
+def uses_the_database(item: pytest.Item) -> bool:
+    """pytest-django refuses database access to any other test, so a test that is neither
+    marked nor given a database fixture gives the same answer on every backend."""
+    names = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES.intersection(names)
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With SAFEGUARD_DATABASE_TESTS_ONLY=1 (CI's second, PostgreSQL, pass) only the tests
+    that reach the database run: the rest already ran in the first pass and cannot see the
+    backend.
+
+    A test that flushes the database must put the migration-seeded rows back after it
     (roles, school terms, retention rules, the audit chain head), or later tests on the same
     worker run without them: ``transaction=True`` needs ``serialized_rollback=True``."""
     for item in items:
@@ -80,3 +100,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 f"{item.nodeid}: use @pytest.mark.django_db(transaction=True, "
                 "serialized_rollback=True) so seeded reference rows survive the flush"
             )
+    if os.environ.get("SAFEGUARD_DATABASE_TESTS_ONLY") == "1":
+        kept = [item for item in items if uses_the_database(item)]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
