@@ -56,13 +56,22 @@ def manages(manager: Worker | None, worker: Worker, *, on: dt.date | None = None
     return managed_workers(manager, on=on).filter(pk=worker.pk).exists()
 
 
+def due_following(
+    *, started_on: dt.date, last_due: dt.date | None, last_held: dt.date | None
+) -> dt.date:
+    """The one rule for when the next supervision falls due: a cycle after the last one was
+    held, or missed on its due date; the first a cycle after the worker started."""
+    return compute_due("supervision", last_held or last_due or started_on).due_date
+
+
 def first_due(worker: Worker) -> dt.date:
-    return compute_due("supervision", worker.started_on).due_date
+    return due_following(started_on=worker.started_on, last_due=None, last_held=None)
 
 
 def due_after(supervision: Supervision) -> dt.date:
-    """When the next one is due: a cycle after this one was held, or missed on its due date."""
-    return compute_due("supervision", supervision.held_on or supervision.due_on).due_date
+    return due_following(
+        started_on=supervision.due_on, last_due=supervision.due_on, last_held=supervision.held_on
+    )
 
 
 def latest(worker: Worker) -> Supervision | None:

@@ -20,8 +20,8 @@ from django.db import models
 
 from safeguard.core import clock
 from safeguard.core.quarters import FinancialQuarter
-from safeguard.core.timescales import compute_due
 from safeguard.quality.models import SUPERVISEE_ROLES, Supervision
+from safeguard.quality.selectors.supervision import due_following
 from safeguard.workforce.models import Team, Worker
 
 #: The row label of caseworkers who belong to no team.
@@ -137,10 +137,9 @@ def _overdue(quarter: FinancialQuarter, today: dt.date) -> Iterator[DueSupervisi
         )
     )
     for worker in workers:
-        # As ``selectors.supervision.due_after``: a cycle after the last one was held, or
-        # missed on its due date; the first a cycle after the worker started.
-        base = worker.last_held or worker.last_due or worker.started_on
-        due_on = compute_due("supervision", base).due_date
+        due_on = due_following(
+            started_on=worker.started_on, last_due=worker.last_due, last_held=worker.last_held
+        )
         if not quarter.start <= due_on <= quarter.end or due_on >= today:
             continue
         if worker.left_on is not None and worker.left_on < due_on:
